@@ -1,0 +1,236 @@
+/* cr-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cr-application.h"
+#include "cr-preferences-window.h"
+#include "cr-window.h"
+
+#define HELP_URI "help:credit-repair"
+
+struct _CrApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (CrApplication, cr_application, ADW_TYPE_APPLICATION)
+
+CrApplication *
+cr_application_new (const char        *application_id,
+                    GApplicationFlags  flags)
+{
+  return g_object_new (CR_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+/**
+ * cr_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings, one object shared
+ * by every window so that tests can run against the memory backend.
+ */
+GSettings *
+cr_application_get_settings (CrApplication *self)
+{
+  g_return_val_if_fail (CR_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static GtkWindow *
+get_active_window (CrApplication *self)
+{
+  return gtk_application_get_active_window (GTK_APPLICATION (self));
+}
+
+static void
+cr_application_activate (GApplication *app)
+{
+  CrApplication *self = CR_APPLICATION (app);
+  GtkWindow *window = get_active_window (self);
+
+  if (window == NULL)
+    window = GTK_WINDOW (cr_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+show_message (CrApplication *self,
+              const char    *heading,
+              const char    *body)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_active_window (self), heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+help_launched_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CrApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      g_autofree char *body = NULL;
+
+      /* Translators: %s is a system error message */
+      body = g_strdup_printf (_("The help viewer could not be started: %s"), error->message);
+      show_message (self, _("Could Not Open Help"), body);
+    }
+}
+
+static void
+cr_application_help (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  CrApplication *self = CR_APPLICATION (user_data);
+  g_autoptr(GAppInfo) viewer = NULL;
+  g_autoptr(GAppLaunchContext) context = NULL;
+  GtkWindow *window = get_active_window (self);
+
+  viewer = g_app_info_get_default_for_uri_scheme ("help");
+  if (viewer == NULL)
+    {
+      show_message (self,
+                    _("No Help Viewer Installed"),
+                    _("Reading the guide needs a help viewer. Install the “yelp” "
+                      "package, or read the guide online on the project’s website."));
+      return;
+    }
+
+  if (window != NULL)
+    context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (
+                gtk_widget_get_display (GTK_WIDGET (window))));
+
+  g_app_info_launch_default_for_uri_async (HELP_URI, context, NULL,
+                                           help_launched_cb, g_object_ref (self));
+}
+
+static void
+cr_application_about (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  CrApplication *self = CR_APPLICATION (user_data);
+  static const char *developers[] = { "The Credit Repair developers", NULL };
+
+  adw_show_about_window (get_active_window (self),
+                         "application-name", _("Credit Repair"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Credit Repair developers"),
+                         "version", PACKAGE_VERSION,
+                         "website", PACKAGE_WEBSITE,
+                         "issue-url", PACKAGE_WEBSITE "/issues",
+                         "copyright", "© 2026 The Credit Repair developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         "comments", _("Guides companies through credit repair of "
+                                       "administrative-penalty records published on "
+                                       "Credit China. Credit repair is free of charge."),
+                         NULL);
+}
+
+static void
+cr_application_preferences (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  CrApplication *self = CR_APPLICATION (user_data);
+  CrPreferencesWindow *prefs;
+
+  prefs = cr_preferences_window_new (self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), get_active_window (self));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+cr_application_quit (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  CrApplication *self = CR_APPLICATION (user_data);
+  GList *windows;
+
+  /* Close the windows first so that each one saves its state. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", cr_application_about },
+  { "help", cr_application_help },
+  { "preferences", cr_application_preferences },
+  { "quit", cr_application_quit },
+};
+
+static void
+cr_application_startup (GApplication *app)
+{
+  CrApplication *self = CR_APPLICATION (app);
+
+  G_APPLICATION_CLASS (cr_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help",
+                                         (const char *[]) { "F1", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+}
+
+static void
+cr_application_dispose (GObject *object)
+{
+  CrApplication *self = CR_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (cr_application_parent_class)->dispose (object);
+}
+
+static void
+cr_application_class_init (CrApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = cr_application_dispose;
+
+  app_class->activate = cr_application_activate;
+  app_class->startup = cr_application_startup;
+}
+
+static void
+cr_application_init (CrApplication *self)
+{
+  /* One schema for both profiles: a Devel build shares the user's settings. */
+  self->settings = g_settings_new (BASE_APP_ID);
+}

@@ -1,0 +1,310 @@
+/* test-window.c: drives the real main window, preferences and dialogs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "cr-application.h"
+#include "cr-preferences-window.h"
+#include "cr-window.h"
+
+static CrApplication *app;
+
+/* Runs the default main context until @cond holds or two seconds pass. */
+#define WAIT_FOR(cond)                                                   \
+  G_STMT_START {                                                         \
+    gint64 _end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;          \
+    while (!(cond) && g_get_monotonic_time () < _end)                    \
+      g_main_context_iteration (NULL, FALSE);                            \
+  } G_STMT_END
+
+static void
+flush_events (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Returns the first toplevel of @type, if one is open. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return GTK_WINDOW (item);
+    }
+
+  return NULL;
+}
+
+static void
+close_all_toplevels (void)
+{
+  GtkWindow *window;
+
+  while ((window = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
+    gtk_window_destroy (window);
+  flush_events ();
+}
+
+static CrWindow *
+activate_main_window (void)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (window);
+  g_assert_true (CR_IS_WINDOW (window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  return CR_WINDOW (window);
+}
+
+static void
+test_window_opens (void)
+{
+  CrWindow *window = activate_main_window ();
+  GtkStack *content_stack;
+  AdwStatusPage *welcome;
+  GtkWidget *overlay;
+
+  content_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), CR_TYPE_WINDOW,
+                                                            "content_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "welcome");
+
+  welcome = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), CR_TYPE_WINDOW,
+                                                            "welcome_page"));
+  g_assert_cmpstr (adw_status_page_get_title (welcome), ==, "Welcome to Credit Repair");
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (welcome)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (welcome)));
+
+  /* The shortcuts window comes from gtk/help-overlay.ui in the resource. */
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (overlay);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *name = (const char *[]) { "about", "help", "preferences", "quit" }[i];
+      g_assert_true (g_action_map_lookup_action (G_ACTION_MAP (app), name) != NULL);
+    }
+
+  /* A second activation presents the same window instead of a new one. */
+  g_application_activate (G_APPLICATION (app));
+  flush_events ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  close_all_toplevels ();
+}
+
+static void
+test_window_state_saved (void)
+{
+  GSettings *settings = cr_application_get_settings (app);
+  CrWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 650);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  window = activate_main_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 650);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  flush_events ();
+  gtk_window_close (GTK_WINDOW (window));
+  flush_events ();
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  close_all_toplevels ();
+}
+
+static void
+test_window_folds (void)
+{
+  CrWindow *window = activate_main_window ();
+  AdwLeaflet *leaflet;
+  GtkWidget *back;
+
+  leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (window), CR_TYPE_WINDOW,
+                                                        "leaflet"));
+  back = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), CR_TYPE_WINDOW,
+                                                    "back_button"));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  WAIT_FOR (!adw_leaflet_get_folded (leaflet));
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_false (gtk_widget_get_visible (back));
+
+  /* On a narrow screen the sidebar and the content share the window. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  WAIT_FOR (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_get_visible (back));
+
+  close_all_toplevels ();
+}
+
+static void
+test_preferences (void)
+{
+  GSettings *settings = cr_application_get_settings (app);
+  GtkWindow *prefs;
+  AdwEntryRow *row;
+  GtkSwitch *sw;
+
+  activate_main_window ();
+  g_settings_set_string (settings, "rules-url", "https://rules.example.org/a/index.json");
+  g_settings_set_boolean (settings, "check-rules-on-startup", TRUE);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  WAIT_FOR (find_toplevel (CR_TYPE_PREFERENCES_WINDOW) != NULL);
+  prefs = find_toplevel (CR_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+
+  row = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                      CR_TYPE_PREFERENCES_WINDOW,
+                                                      "rules_url_row"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==,
+                   "https://rules.example.org/a/index.json");
+
+  /* Not a web address: refused, marked, and the setting is kept. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "ftp://example.org/rules");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  {
+    g_autofree char *kept = g_settings_get_string (settings, "rules-url");
+    g_assert_cmpstr (kept, ==, "https://rules.example.org/a/index.json");
+  }
+
+  /* A good address is stored, trimmed. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "  https://lan.example.net/rules/index.json ");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_signal_emit_by_name (row, "apply");
+  {
+    g_autofree char *stored = g_settings_get_string (settings, "rules-url");
+    g_assert_cmpstr (stored, ==, "https://lan.example.net/rules/index.json");
+  }
+
+  sw = GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (prefs), CR_TYPE_PREFERENCES_WINDOW,
+                                                  "check_on_startup_switch"));
+  g_assert_true (gtk_switch_get_active (sw));
+  gtk_switch_set_active (sw, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "check-rules-on-startup"));
+
+  close_all_toplevels ();
+}
+
+static void
+test_about (void)
+{
+  GtkWindow *about;
+
+  activate_main_window ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  WAIT_FOR (find_toplevel (ADW_TYPE_ABOUT_WINDOW) != NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
+                   GTK_LICENSE_GPL_3_0);
+
+  close_all_toplevels ();
+}
+
+static void
+test_help_without_viewer (void)
+{
+  g_autoptr(GAppInfo) viewer = g_app_info_get_default_for_uri_scheme ("help");
+  GtkWindow *dialog;
+
+  if (viewer != NULL)
+    {
+      g_test_skip ("A help viewer is installed; this test covers the case without one");
+      return;
+    }
+
+  activate_main_window ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "No Help Viewer Installed");
+
+  close_all_toplevels ();
+}
+
+/* Every composite template loads, and the widgets go away when closed. */
+static void
+test_templates (void)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWidget *window;
+  GtkWidget *prefs;
+
+  window = GTK_WIDGET (cr_window_new (app));
+  g_object_ref_sink (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  prefs = GTK_WIDGET (cr_preferences_window_new (cr_application_get_settings (app)));
+  g_object_ref_sink (prefs);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_assert_finalize_object (prefs);
+
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL &&
+      g_strcmp0 (g_getenv ("GDK_BACKEND"), "broadway") != 0)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 77;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = cr_application_new (NULL, G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/window/opens", test_window_opens);
+  g_test_add_func ("/ui/window/state-saved", test_window_state_saved);
+  g_test_add_func ("/ui/window/folds", test_window_folds);
+  g_test_add_func ("/ui/preferences", test_preferences);
+  g_test_add_func ("/ui/about", test_about);
+  g_test_add_func ("/ui/help-without-viewer", test_help_without_viewer);
+  g_test_add_func ("/ui/templates", test_templates);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+  return ret;
+}
