@@ -158,7 +158,7 @@ cr_application_about (GSimpleAction *action,
 
   adw_show_about_window (get_active_window (self),
                          "application-name", _("Credit Repair"),
-                         "application-icon", APP_ID,
+                         "application-icon", BASE_APP_ID,
                          "developer-name", _("The Credit Repair developers"),
                          "version", PACKAGE_VERSION,
                          "website", PACKAGE_WEBSITE,

@@ -150,7 +150,9 @@ cr_window_init (CrWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  adw_status_page_set_icon_name (self->welcome_page, APP_ID);
+  /* The icon under the base id is in the resource (found through the
+   * application's resource-base-path), so it shows uninstalled too. */
+  adw_status_page_set_icon_name (self->welcome_page, BASE_APP_ID);
 
   /* On a narrow screen a first-time user lands on the welcome page, which
    * says what to do; the back button leads to the (empty) case list. */
