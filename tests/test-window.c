@@ -10,50 +10,11 @@
 #include "cr-application.h"
 #include "cr-preferences-window.h"
 #include "cr-window.h"
+#include "cr-test-ui.h"
 
 static CrApplication *app;
 
-/* Runs the default main context until @cond holds or two seconds pass. */
-#define WAIT_FOR(cond)                                                   \
-  G_STMT_START {                                                         \
-    gint64 _end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;          \
-    while (!(cond) && g_get_monotonic_time () < _end)                    \
-      g_main_context_iteration (NULL, FALSE);                            \
-  } G_STMT_END
-
-static void
-flush_events (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Returns the first toplevel of @type, if one is open. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return GTK_WINDOW (item);
-    }
-
-  return NULL;
-}
-
-static void
-close_all_toplevels (void)
-{
-  GtkWindow *window;
-
-  while ((window = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
-    gtk_window_destroy (window);
-  flush_events ();
-}
+#define WAIT_FOR(cond) CR_TEST_WAIT_FOR (cond, 2)
 
 static CrWindow *
 activate_main_window (void)
@@ -88,6 +49,7 @@ test_window_opens (void)
   g_assert_cmpstr (adw_status_page_get_title (welcome), ==, "Welcome to Credit Repair");
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (welcome)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (welcome)));
+  cr_test_ui_save_screenshot (GTK_WIDGET (window), "window-welcome");
 
   /* The shortcuts window comes from gtk/help-overlay.ui in the resource. */
   overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
@@ -101,10 +63,10 @@ test_window_opens (void)
 
   /* A second activation presents the same window instead of a new one. */
   g_application_activate (G_APPLICATION (app));
-  flush_events ();
+  cr_test_ui_flush_events ();
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 
-  close_all_toplevels ();
+  cr_test_ui_close_toplevels ();
 }
 
 static void
@@ -124,15 +86,15 @@ test_window_state_saved (void)
   g_assert_cmpint (height, ==, 650);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  flush_events ();
+  cr_test_ui_flush_events ();
   gtk_window_close (GTK_WINDOW (window));
-  flush_events ();
+  cr_test_ui_flush_events ();
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 
-  close_all_toplevels ();
+  cr_test_ui_close_toplevels ();
 }
 
 static void
@@ -157,8 +119,9 @@ test_window_folds (void)
   WAIT_FOR (adw_leaflet_get_folded (leaflet));
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_true (gtk_widget_get_visible (back));
+  cr_test_ui_save_screenshot (GTK_WIDGET (window), "window-folded");
 
-  close_all_toplevels ();
+  cr_test_ui_close_toplevels ();
 }
 
 static void
@@ -174,9 +137,10 @@ test_preferences (void)
   g_settings_set_boolean (settings, "check-rules-on-startup", TRUE);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  WAIT_FOR (find_toplevel (CR_TYPE_PREFERENCES_WINDOW) != NULL);
-  prefs = find_toplevel (CR_TYPE_PREFERENCES_WINDOW);
+  WAIT_FOR (cr_test_ui_find_toplevel (CR_TYPE_PREFERENCES_WINDOW) != NULL);
+  prefs = cr_test_ui_find_toplevel (CR_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (prefs);
+  cr_test_ui_save_screenshot (GTK_WIDGET (prefs), "preferences");
 
   row = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (prefs),
                                                       CR_TYPE_PREFERENCES_WINDOW,
@@ -208,7 +172,7 @@ test_preferences (void)
   gtk_switch_set_active (sw, FALSE);
   g_assert_false (g_settings_get_boolean (settings, "check-rules-on-startup"));
 
-  close_all_toplevels ();
+  cr_test_ui_close_toplevels ();
 }
 
 static void
@@ -218,14 +182,15 @@ test_about (void)
 
   activate_main_window ();
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  WAIT_FOR (find_toplevel (ADW_TYPE_ABOUT_WINDOW) != NULL);
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  WAIT_FOR (cr_test_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW) != NULL);
+  about = cr_test_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
+  cr_test_ui_save_screenshot (GTK_WIDGET (about), "about");
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
                    GTK_LICENSE_GPL_3_0);
 
-  close_all_toplevels ();
+  cr_test_ui_close_toplevels ();
 }
 
 static void
@@ -242,13 +207,13 @@ test_help_without_viewer (void)
 
   activate_main_window ();
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
-  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  WAIT_FOR (cr_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = cr_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "No Help Viewer Installed");
 
-  close_all_toplevels ();
+  cr_test_ui_close_toplevels ();
 }
 
 /* Every composite template loads, and the widgets go away when closed. */
@@ -281,8 +246,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int ret;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL &&
-      g_strcmp0 (g_getenv ("GDK_BACKEND"), "broadway") != 0)
+  if (!cr_test_ui_has_display ())
     {
       g_print ("1..0 # SKIP no display\n");
       return 77;
