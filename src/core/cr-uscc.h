@@ -36,8 +36,17 @@ char    *cr_uscc_normalize_and_validate (const char  *input,
                                          GError     **error);
 gboolean cr_uscc_is_valid               (const char  *input);
 
+/* Only the normalisation of cr_uscc_normalize_and_validate(): trimmed,
+ * full-width folded to ASCII, upper-cased. */
+char    *cr_uscc_normalize              (const char  *input);
+
 /* The GB 32100 check character for the first 17 characters, or 0 if they
  * contain a character outside the code's alphabet. */
 char     cr_uscc_compute_check_character (const char *first17);
+
+/* The GB 11714 check character (position 17 of the USCC) for the 8-character
+ * organisation-code body at positions 9–16 (letters valued A=10 … Z=35), or 0
+ * if they contain a character outside 0-9 A-Z. */
+char     cr_uscc_compute_organisation_check_character (const char *body8);
 
 G_END_DECLS
