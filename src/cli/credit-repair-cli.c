@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "cr-cli-commands.h"
 #include "cr-core.h"
 
 #define CR_EXIT_OK    0
@@ -30,6 +31,7 @@ typedef struct
 static int print_usage (FILE *stream);
 
 static const CrCliCommand commands[] = {
+  { "uscc", cr_cli_uscc, N_("Check unified social credit codes") },
   { NULL, NULL, NULL },
 };
 
