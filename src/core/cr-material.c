@@ -1231,6 +1231,13 @@ a4_dpi (int width,
   return MIN (short_side / A4_SHORT_INCHES, long_side / A4_LONG_INCHES);
 }
 
+static CrSeverity
+limit_severity (const CrMaterialLimits *limits,
+                CrMaterialLimitFlags    limit)
+{
+  return (limits->unverified & limit) != 0 ? CR_SEVERITY_WARNING : CR_SEVERITY_ERROR;
+}
+
 /**
  * cr_material_info_check_limits:
  * @limits: the slot's limits
@@ -1268,8 +1275,8 @@ cr_material_info_check_limits (CrMaterialInfo         *self,
         {
           g_autofree char *list = format_list (limits->formats);
 
-          cr_problem_list_add (problems, CR_SEVERITY_ERROR, "material-format",
-                               NULL, _("“%s” is a file of type “%s”; this slot takes %s"),
+          cr_problem_list_add (problems, limit_severity (limits, CR_MATERIAL_LIMIT_FORMATS),
+                               "material-format", NULL, _("“%s” is a file of type “%s”; this slot takes %s"),
                                self->display_name, self->description, list);
         }
     }
@@ -1279,14 +1286,16 @@ cr_material_info_check_limits (CrMaterialInfo         *self,
       g_autofree char *size = g_format_size (self->size);
       g_autofree char *max = g_format_size (limits->max_bytes);
 
-      cr_problem_list_add (problems, CR_SEVERITY_ERROR, "material-too-big", NULL,
+      cr_problem_list_add (problems, limit_severity (limits, CR_MATERIAL_LIMIT_MAX_BYTES),
+                           "material-too-big", NULL,
                            _("“%s” is %s; this slot takes files up to %s"),
                            self->display_name, size, max);
     }
 
   if (limits->max_pages > 0 && self->n_pages > limits->max_pages)
     {
-      cr_problem_list_add (problems, CR_SEVERITY_ERROR, "material-too-many-pages", NULL,
+      cr_problem_list_add (problems, limit_severity (limits, CR_MATERIAL_LIMIT_MAX_PAGES),
+                           "material-too-many-pages", NULL,
                            g_dngettext (GETTEXT_PACKAGE,
                                         "“%s” has %d pages; this slot takes at most %d page",
                                         "“%s” has %d pages; this slot takes at most %d pages",

@@ -32,15 +32,26 @@ typedef enum
  * a scan no portal accepts): 100 megapixels. */
 #define CR_MATERIAL_MAX_PIXELS (G_GINT64_CONSTANT (100000000))
 
+/* Limits that the rule set states without having confirmed them: files
+ * that break them get warnings, not errors. */
+typedef enum
+{
+  CR_MATERIAL_LIMIT_FORMATS   = 1 << 0,
+  CR_MATERIAL_LIMIT_MAX_BYTES = 1 << 1,
+  CR_MATERIAL_LIMIT_MAX_PAGES = 1 << 2,
+} CrMaterialLimitFlags;
+
 /* Limits of an upload slot, as the rule set defines them. Zero (or NULL)
- * means "no limit". @formats holds format ids ("pdf", "jpeg", "png" …);
- * aliases such as "jpg" are accepted. */
+ * means "no limit". @formats holds format ids or extensions ("pdf",
+ * "jpg", "png" …). Too low a resolution is always a warning: only a
+ * person can tell whether a scan is legible. */
 typedef struct
 {
-  const char * const *formats;
-  gint64              max_bytes;
-  int                 max_pages;
-  double              min_dpi;
+  const char * const   *formats;
+  gint64                max_bytes;
+  int                   max_pages;
+  double                min_dpi;
+  CrMaterialLimitFlags  unverified;
 } CrMaterialLimits;
 
 #define CR_TYPE_MATERIAL_INFO (cr_material_info_get_type ())
