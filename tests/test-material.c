@@ -424,8 +424,50 @@ test_garbage (Fixture       *fixture,
   blob_info = inspect (fixture, "blob.bin");
   g_assert_null (cr_material_info_get_format (blob_info));
   g_assert_false (cr_material_info_has_errors (blob_info));
+  g_assert_cmpstr (cr_material_info_get_description (blob_info), ==, "unrecognised file");
   assert_problem (cr_material_info_get_problems (blob_info), "material-unknown-type",
                   "blob.bin");
+}
+
+/* Other types are named, so that the user knows what was attached. */
+static void
+test_other_types (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  static const char * const pdf_only[] = { "pdf", NULL };
+  static const guint8 zip[] = {
+    /* a local file header, as every zip starts */
+    'P', 'K', 0x03, 0x04, 0x0A, 0, 0, 0, 0, 0, 0, 0, 0x21, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0x01, 0, 0, 0, 'a',
+    'P', 'K', 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  };
+  g_autofree char *text = path_in (fixture, "letter.txt");
+  g_autofree char *archive = path_in (fixture, "scans.zip");
+  g_autoptr(CrMaterialInfo) text_info = NULL;
+  g_autoptr(CrMaterialInfo) zip_info = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  CrMaterialLimits limits = { pdf_only, 0, 0, 0, 0 };
+  const CrProblem *problem;
+
+  write_bytes (text, "Dear Sir or Madam,\nplease find attached...\n", 43);
+  write_bytes (archive, zip, sizeof zip);
+
+  text_info = inspect (fixture, "letter.txt");
+  g_assert_null (cr_material_info_get_format (text_info));
+  g_assert_true (g_content_type_is_a (cr_material_info_get_content_type (text_info),
+                                      "text/plain"));
+  g_assert_cmpstr (cr_material_info_get_description (text_info), ==, "text file");
+  g_assert_false (cr_material_info_has_errors (text_info));
+
+  zip_info = inspect (fixture, "scans.zip");
+  g_assert_cmpstr (cr_material_info_get_content_type (zip_info), ==, "application/zip");
+  g_assert_cmpstr (cr_material_info_get_description (zip_info), ==, "ZIP archive");
+  g_assert_false (cr_material_info_has_errors (zip_info));
+
+  problems = cr_material_info_check_limits (zip_info, &limits);
+  problem = assert_problem (problems, "material-format", "scans.zip");
+  g_assert_nonnull (strstr (problem->message, "ZIP archive"));
+  g_assert_nonnull (strstr (problem->message, "PDF"));
 }
 
 static void
@@ -1007,6 +1049,7 @@ main (int   argc,
   ADD ("zero-bytes", test_zero_bytes);
   ADD ("truncated", test_truncated);
   ADD ("garbage", test_garbage);
+  ADD ("other-types", test_other_types);
   ADD ("type-mismatch", test_type_mismatch);
   ADD ("encrypted", test_encrypted);
   ADD ("huge-header", test_huge_header);

@@ -126,7 +126,7 @@ test_round_trip (void)
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (sig, "untrusted comment: "));
   /* The signature line starts with base64 of "ED": prehashed. */
-  g_assert_nonnull (strstr (sig, "\nRUQ"));
+  g_assert_true (g_str_has_prefix (strchr (sig, '\n') + 1, "RU"));
 
   g_assert_true (cr_signature_verify (sig, -1, data, keys, &key_id, &comment, &error));
   g_assert_no_error (error);
@@ -320,7 +320,7 @@ test_minisign_signs (void)
   g_assert_cmpstr (comment, ==, "trusted by the tool");
 
   /* The legacy "Ed" algorithm signs the data itself. */
-  g_assert_nonnull (strstr (legacy, "\nRWQ"));
+  g_assert_true (g_str_has_prefix (strchr (legacy, '\n') + 1, "RW"));
   g_assert_true (cr_signature_verify (legacy, -1, data, keys, NULL, NULL, &error));
   g_assert_no_error (error);
 
