@@ -826,18 +826,20 @@ read_header (const Reader  *r,
   number = json_node_get_int (version);
   if (number > CR_CASE_FORMAT_VERSION)
     {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
       set_error (r, error, CR_CASE_ERROR_FORMAT, "/format_version",
-                 _("the case was written in format version %" G_GINT64_FORMAT
-                   ", but this version of Credit Repair only reads version %d; "
-                   "update Credit Repair to open it"),
-                 number, CR_CASE_FORMAT_VERSION);
+                 _("the case was written in format version %s, but this version of Credit "
+                   "Repair only reads version %d; update Credit Repair to open it"),
+                 text, CR_CASE_FORMAT_VERSION);
       return FALSE;
     }
   if (number < 1)
     {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
       set_error (r, error, CR_CASE_ERROR_FORMAT, "/format_version",
-                 _("%" G_GINT64_FORMAT " is not a format version (expected %d)"),
-                 number, CR_CASE_FORMAT_VERSION);
+                 _("%s is not a format version (expected %d)"), text, CR_CASE_FORMAT_VERSION);
       return FALSE;
     }
 
@@ -1107,9 +1109,10 @@ cr_case_load_from_file_full (const char       *path,
     }
   if (g_stat (path, &st) == 0 && st.st_size > MAX_CASE_FILE_SIZE)
     {
+      g_autofree char *size = g_format_size (st.st_size);
+
       g_set_error (error, CR_CASE_ERROR, CR_CASE_ERROR_PARSE,
-                   _("%s: the file is too large to be a case (%" G_GINT64_FORMAT " bytes)"),
-                   display_name, (gint64) st.st_size);
+                   _("%s: the file is too large to be a case (%s)"), display_name, size);
       return NULL;
     }
 

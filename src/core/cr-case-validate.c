@@ -184,8 +184,8 @@ validate_penalties (CrCaseRecord   *record,
           g_autofree char *pointer = ptr ("/records/%u/penalties/%u/amount", index, j);
 
           cr_problem_list_add (problems, CR_SEVERITY_WARNING, "penalty-amount-missing", pointer,
-                               _("The amount of the %s is missing; it is needed to check "
-                                 "the payment"),
+                               _("The amount of the penalty “%s” is missing; it is needed "
+                                 "to check the payment"),
                                cr_penalty_type_get_label (type));
         }
       else if (cr_penalty_type_has_amount (type) && amount == 0)
@@ -193,7 +193,7 @@ validate_penalties (CrCaseRecord   *record,
           g_autofree char *pointer = ptr ("/records/%u/penalties/%u/amount", index, j);
 
           cr_problem_list_add (problems, CR_SEVERITY_WARNING, "penalty-amount-zero", pointer,
-                               _("The amount of the %s is 0 yuan"),
+                               _("The amount of the penalty “%s” is 0 yuan"),
                                cr_penalty_type_get_label (type));
         }
       else if (!cr_penalty_type_has_amount (type) && amount >= 0)
