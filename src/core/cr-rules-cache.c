@@ -119,15 +119,30 @@ ensure_dirs (const char  *dir,
   return TRUE;
 }
 
+/* Rule sets and signatures are synced to disk before they replace the old
+ * ones; the metadata, written at every check, is only replaced atomically
+ * (losing its last update in a crash costs one conditional request). */
+static gboolean
+write_file (const char  *path,
+            const void  *data,
+            gsize        len,
+            gboolean     durable,
+            GError     **error)
+{
+  GFileSetContentsFlags flags = G_FILE_SET_CONTENTS_CONSISTENT;
+
+  if (durable)
+    flags |= G_FILE_SET_CONTENTS_DURABLE;
+  return g_file_set_contents_full (path, data, len, flags, 0600, error);
+}
+
 static gboolean
 write_atomic (const char  *path,
               const void  *data,
               gsize        len,
               GError     **error)
 {
-  return g_file_set_contents_full (path, data, len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+  return write_file (path, data, len, TRUE, error);
 }
 
 /* Metadata */
@@ -318,7 +333,7 @@ cr_rules_cache_save_meta (const char        *dir,
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, &len);
 
-  return write_atomic (path, text, len, error);
+  return write_file (path, text, len, FALSE, error);
 }
 
 /* Files */
