@@ -8,4 +8,5 @@
 
 #pragma once
 
+int cr_cli_check (int argc, char **argv);
 int cr_cli_uscc (int argc, char **argv);

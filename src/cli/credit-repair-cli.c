@@ -31,6 +31,7 @@ typedef struct
 static int print_usage (FILE *stream);
 
 static const CrCliCommand commands[] = {
+  { "check", cr_cli_check, N_("Check cases against the rules in force") },
   { "uscc", cr_cli_uscc, N_("Check unified social credit codes") },
   { NULL, NULL, NULL },
 };
