@@ -902,6 +902,51 @@ test_limits (Fixture       *fixture,
   g_assert_true (has_problem (problems, "material-low-resolution"));
 }
 
+/* A rule set's slot: limits it could not verify only warn. */
+static void
+test_limits_from_slot (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  char *formats[] = { (char *) "pdf", NULL };
+  CrSlotDef slot = { 0 };
+  CrMaterialLimits limits;
+  g_autofree char *pdf = path_in (fixture, "ten.pdf");
+  g_autoptr(CrMaterialInfo) info = NULL;
+  g_autoptr(GPtrArray) unverified = NULL;
+  g_autoptr(GPtrArray) verified = NULL;
+  const CrProblem *problem;
+
+  make_pdf (pdf, 10);
+  info = inspect (fixture, "ten.pdf");
+
+  slot.id = (char *) "commitment";
+  slot.formats = formats;
+  slot.formats_verified = TRUE;
+  slot.max_bytes = (CrSlotLimit) { TRUE, FALSE, 100 };
+  slot.max_pages = (CrSlotLimit) { TRUE, FALSE, 5 };
+  slot.min_dpi = (CrSlotLimit) { FALSE, FALSE, 0 };
+
+  cr_material_limits_init_from_slot (&limits, &slot);
+  g_assert_true (limits.formats == (const char * const *) formats);
+  g_assert_cmpint (limits.max_bytes, ==, 100);
+  g_assert_cmpint (limits.max_pages, ==, 5);
+  g_assert_cmpfloat (limits.min_dpi, ==, 0);
+  g_assert_cmpint (limits.unverified, ==, CR_MATERIAL_LIMIT_MAX_BYTES | CR_MATERIAL_LIMIT_MAX_PAGES);
+
+  unverified = cr_material_info_check_limits (info, &limits);
+  g_assert_cmpuint (unverified->len, ==, 2);
+  problem = assert_problem (unverified, "material-too-big", "ten.pdf");
+  g_assert_cmpint (problem->severity, ==, CR_SEVERITY_WARNING);
+  problem = assert_problem (unverified, "material-too-many-pages", "ten.pdf");
+  g_assert_cmpint (problem->severity, ==, CR_SEVERITY_WARNING);
+
+  slot.max_pages.verified = TRUE;
+  cr_material_limits_init_from_slot (&limits, &slot);
+  verified = cr_material_info_check_limits (info, &limits);
+  problem = assert_problem (verified, "material-too-many-pages", "ten.pdf");
+  g_assert_cmpint (problem->severity, ==, CR_SEVERITY_ERROR);
+}
+
 static void
 test_formats (void)
 {
@@ -1056,6 +1101,7 @@ main (int   argc,
   ADD ("symlinks", test_symlinks);
   ADD ("missing-and-directory", test_missing_and_directory);
   ADD ("limits", test_limits);
+  ADD ("limits-from-slot", test_limits_from_slot);
   ADD ("thumbnails", test_thumbnails);
   ADD ("async", test_async);
 

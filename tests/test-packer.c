@@ -1150,6 +1150,18 @@ test_folder (Fixture       *fixture,
   g_assert_false (cr_packer_export_folder (packer, folder, NULL, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
   assert_dir_holds (fixture->out_dir, out_names);
+  g_clear_error (&error);
+
+  /* a trailing slash names the same folder */
+  {
+    g_autofree char *slashed = g_strconcat (fixture->out_dir, "/again/", NULL);
+    const char *three[] = { "package.zip", "package", "again", NULL };
+
+    g_assert_true (cr_packer_export_folder (packer, slashed, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    assert_dir_holds (fixture->out_dir, three);
+    assert_dir_holds (slashed, folder_names);
+  }
 }
 
 static void

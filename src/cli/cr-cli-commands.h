@@ -9,4 +9,5 @@
 #pragma once
 
 int cr_cli_check (int argc, char **argv);
+int cr_cli_pack (int argc, char **argv);
 int cr_cli_uscc (int argc, char **argv);

@@ -32,6 +32,7 @@ static int print_usage (FILE *stream);
 
 static const CrCliCommand commands[] = {
   { "check", cr_cli_check, N_("Check cases against the rules in force") },
+  { "pack", cr_cli_pack, N_("Build the submission package of a case") },
   { "uscc", cr_cli_uscc, N_("Check unified social credit codes") },
   { NULL, NULL, NULL },
 };

@@ -1278,6 +1278,39 @@ a4_dpi (int width,
   return MIN (short_side / A4_SHORT_INCHES, long_side / A4_LONG_INCHES);
 }
 
+/**
+ * cr_material_limits_init_from_slot:
+ * @limits: (out caller-allocates): the limits to fill
+ * @slot: a slot of a rule set
+ *
+ * Fills @limits from the slot definition of a rule set. @limits borrows
+ * the slot's list of formats: it is valid as long as the rule set is.
+ * Limits the rule set states as unverified only warn.
+ */
+void
+cr_material_limits_init_from_slot (CrMaterialLimits *limits,
+                                   const CrSlotDef  *slot)
+{
+  g_return_if_fail (limits != NULL);
+  g_return_if_fail (slot != NULL);
+
+  memset (limits, 0, sizeof *limits);
+  limits->formats = (const char * const *) slot->formats;
+  if (slot->max_bytes.known)
+    limits->max_bytes = slot->max_bytes.value;
+  if (slot->max_pages.known)
+    limits->max_pages = (int) CLAMP (slot->max_pages.value, 0, G_MAXINT);
+  if (slot->min_dpi.known)
+    limits->min_dpi = (double) slot->min_dpi.value;
+
+  if (!slot->formats_verified)
+    limits->unverified |= CR_MATERIAL_LIMIT_FORMATS;
+  if (!slot->max_bytes.verified)
+    limits->unverified |= CR_MATERIAL_LIMIT_MAX_BYTES;
+  if (!slot->max_pages.verified)
+    limits->unverified |= CR_MATERIAL_LIMIT_MAX_PAGES;
+}
+
 static CrSeverity
 limit_severity (const CrMaterialLimits *limits,
                 CrMaterialLimitFlags    limit)

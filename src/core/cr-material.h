@@ -17,6 +17,8 @@
 
 #include <gio/gio.h>
 
+#include "cr-rule-set.h"
+
 G_BEGIN_DECLS
 
 #define CR_MATERIAL_ERROR (cr_material_error_quark ())
@@ -99,6 +101,8 @@ gboolean        cr_material_info_get_resolution    (CrMaterialInfo    *self,
 GPtrArray      *cr_material_info_get_problems      (CrMaterialInfo    *self);
 gboolean        cr_material_info_has_errors        (CrMaterialInfo    *self);
 
+void            cr_material_limits_init_from_slot  (CrMaterialLimits  *limits,
+                                                    const CrSlotDef   *slot);
 GPtrArray      *cr_material_info_check_limits      (CrMaterialInfo    *self,
                                                     const CrMaterialLimits *limits);
 

@@ -241,6 +241,61 @@ cr_packer_set_slot_limits (CrPacker               *self,
 }
 
 /**
+ * cr_packer_set_rule_set_limits:
+ * @rule_set: the rule set the case was checked with
+ *
+ * Sets the limits of every upload slot @rule_set defines.
+ */
+void
+cr_packer_set_rule_set_limits (CrPacker  *self,
+                               CrRuleSet *rule_set)
+{
+  g_return_if_fail (CR_IS_PACKER (self));
+  g_return_if_fail (CR_IS_RULE_SET (rule_set));
+
+  for (guint i = 0; i < cr_rule_set_get_n_slots (rule_set); i++)
+    {
+      const CrSlotDef *slot = cr_rule_set_get_slot (rule_set, i);
+      CrMaterialLimits limits;
+
+      cr_material_limits_init_from_slot (&limits, slot);
+      cr_packer_set_slot_limits (self, slot->id, &limits);
+    }
+}
+
+/**
+ * cr_packer_new_for_check:
+ * @case_: a case
+ * @result: the checker's verdict on it
+ *
+ * A packer for @case_ as it is now (its interchange JSON is taken), with
+ * the verdict and the slot limits of the rule set @result applied.
+ *
+ * Returns: (transfer full): a packer, or %NULL with CR_PACKER_ERROR_INPUT
+ */
+CrPacker *
+cr_packer_new_for_check (CrCase         *case_,
+                         CrCheckResult  *result,
+                         GError        **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) check = NULL;
+  CrPacker *self;
+
+  g_return_val_if_fail (CR_IS_CASE (case_), NULL);
+  g_return_val_if_fail (CR_IS_CHECK_RESULT (result), NULL);
+
+  root = cr_case_to_json_node (case_);
+  check = cr_check_result_to_json_node (result, NULL);
+  self = cr_packer_new (json_node_get_object (root), cr_case_get_base_dir (case_),
+                        json_node_get_object (check), error);
+  if (self != NULL)
+    cr_packer_set_rule_set_limits (self, cr_check_result_get_rule_set (result));
+
+  return self;
+}
+
+/**
  * cr_packer_set_force:
  * @force: pack even a case that is not ready
  */
@@ -296,8 +351,15 @@ finding_node (const CrProblem *problem,
   json_builder_add_string_value (builder, field);
   json_builder_set_member_name (builder, "message");
   json_builder_add_string_value (builder, problem->message);
+  /* The members of the checker's findings, for one shape throughout. */
   json_builder_set_member_name (builder, "basis");
   json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "basis_url");
+  json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "fix");
+  json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "verified");
+  json_builder_add_boolean_value (builder, TRUE);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -343,6 +405,8 @@ cr_packer_inspect (CrPacker      *self,
   g_return_val_if_fail (CR_IS_PACKER (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* Until this inspection completes, nothing from an older one holds. */
+  self->inspected = FALSE;
   files = g_ptr_array_new_with_free_func ((GDestroyNotify) pack_file_free);
   g_clear_pointer (&self->findings, json_array_unref);
   g_clear_pointer (&self->unreadable, g_ptr_array_unref);
@@ -1272,6 +1336,7 @@ cr_packer_write_zip (CrPacker            *self,
                      GCancellable        *cancellable,
                      GError             **error)
 {
+  g_autofree char *full_path = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
@@ -1287,8 +1352,11 @@ cr_packer_write_zip (CrPacker            *self,
   if (!prepare (self, &job, cancellable, error))
     return FALSE;
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
+  /* "out/" and "out" name the same thing; the temporary file must be
+   * made next to it, on the same file system, for rename() to be atomic. */
+  full_path = g_canonicalize_filename (path, NULL);
+  dir = g_path_get_dirname (full_path);
+  base = g_path_get_basename (full_path);
   tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
 
   fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0644);
@@ -1312,7 +1380,7 @@ cr_packer_write_zip (CrPacker            *self,
   if (!verify_archive (&job, tmp_path, cancellable, error))
     goto out;
 
-  if (g_rename (tmp_path, path) != 0)
+  if (g_rename (tmp_path, full_path) != 0)
     {
       set_io_error (error, errno, _("Cannot save “%s”"), path);
       goto out;
@@ -1541,6 +1609,7 @@ cr_packer_export_folder (CrPacker            *self,
                          GCancellable        *cancellable,
                          GError             **error)
 {
+  g_autofree char *full_path = NULL;
   g_autofree char *parent = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp_dir = NULL;
@@ -1563,8 +1632,9 @@ cr_packer_export_folder (CrPacker            *self,
   if (!prepare (self, &job, cancellable, error))
     return FALSE;
 
-  parent = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
+  full_path = g_canonicalize_filename (path, NULL);
+  parent = g_path_get_dirname (full_path);
+  base = g_path_get_basename (full_path);
   tmp_dir = g_strdup_printf ("%s/.%s.XXXXXX", parent, base);
   if (g_mkdtemp_full (tmp_dir, 0755) == NULL)
     {
@@ -1578,9 +1648,9 @@ cr_packer_export_folder (CrPacker            *self,
     goto out;
 
   /* rename() would silently replace an empty folder created meanwhile. */
-  if (g_file_test (path, G_FILE_TEST_EXISTS) || g_rename (tmp_dir, path) != 0)
+  if (g_file_test (full_path, G_FILE_TEST_EXISTS) || g_rename (tmp_dir, full_path) != 0)
     {
-      set_io_error (error, g_file_test (path, G_FILE_TEST_EXISTS) ? EEXIST : errno,
+      set_io_error (error, g_file_test (full_path, G_FILE_TEST_EXISTS) ? EEXIST : errno,
                     _("Cannot save “%s”"), path);
       goto out;
     }

@@ -33,7 +33,10 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "cr-case.h"
+#include "cr-checker.h"
 #include "cr-material.h"
+#include "cr-rule-set.h"
 
 G_BEGIN_DECLS
 
@@ -84,9 +87,14 @@ CrPacker         *cr_packer_new                 (JsonObject          *case_root,
                                                  const char          *base_dir,
                                                  JsonObject          *check_result,
                                                  GError             **error);
+CrPacker         *cr_packer_new_for_check       (CrCase              *case_,
+                                                 CrCheckResult       *result,
+                                                 GError             **error);
 void              cr_packer_set_slot_limits     (CrPacker            *self,
                                                  const char          *slot,
                                                  const CrMaterialLimits *limits);
+void              cr_packer_set_rule_set_limits (CrPacker            *self,
+                                                 CrRuleSet           *rule_set);
 void              cr_packer_set_force           (CrPacker            *self,
                                                  gboolean             force);
 gboolean          cr_packer_get_force           (CrPacker            *self);
