@@ -10,4 +10,5 @@
 
 int cr_cli_check (int argc, char **argv);
 int cr_cli_pack (int argc, char **argv);
+int cr_cli_rules (int argc, char **argv);
 int cr_cli_uscc (int argc, char **argv);

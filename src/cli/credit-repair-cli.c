@@ -33,6 +33,7 @@ static int print_usage (FILE *stream);
 static const CrCliCommand commands[] = {
   { "check", cr_cli_check, N_("Check cases against the rules in force") },
   { "pack", cr_cli_pack, N_("Build the submission package of a case") },
+  { "rules", cr_cli_rules, N_("List, fetch, compare and publish rule sets") },
   { "uscc", cr_cli_uscc, N_("Check unified social credit codes") },
   { NULL, NULL, NULL },
 };
