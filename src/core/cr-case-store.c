@@ -85,13 +85,15 @@ fingerprint_set_data (Fingerprint *fingerprint,
   g_strlcpy (fingerprint->sha256, sha, sizeof fingerprint->sha256);
 }
 
-/* Size and modification time; *exists is FALSE when there is no file. */
+/* Size, modification time and (when @inode is not NULL) inode number;
+ * *exists is FALSE when there is no file. */
 static gboolean
-stat_file (const char  *path,
-           gboolean    *exists,
-           gint64      *size,
-           gint64      *mtime_usec,
-           GError     **error)
+stat_file_full (const char  *path,
+                gboolean    *exists,
+                gint64      *size,
+                gint64      *mtime_usec,
+                guint64     *inode,
+                GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInfo) info = NULL;
@@ -100,11 +102,13 @@ stat_file (const char  *path,
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                             G_FILE_ATTRIBUTE_TIME_MODIFIED ","
-                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
+                            G_FILE_ATTRIBUTE_UNIX_INODE,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (info == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
         {
           *exists = FALSE;
           return TRUE;
@@ -118,7 +122,19 @@ stat_file (const char  *path,
   *mtime_usec = (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) *
                 G_USEC_PER_SEC +
                 g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+  if (inode != NULL)
+    *inode = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE);
   return TRUE;
+}
+
+static gboolean
+stat_file (const char  *path,
+           gboolean    *exists,
+           gint64      *size,
+           gint64      *mtime_usec,
+           GError     **error)
+{
+  return stat_file_full (path, exists, size, mtime_usec, NULL, error);
 }
 
 /* Reads @path; *contents is NULL when the file does not exist. */
@@ -405,11 +421,32 @@ struct _CrCaseStore
   char    *root;
 
   /* Writes to case folders run in the order they were asked for. */
-  GMutex   lock;
-  GCond    cond;
-  guint64  next_ticket;
-  guint64  serving;
+  GMutex      lock;
+  GCond       cond;
+  guint64     next_ticket;
+  guint64     serving;
+
+  /* Summaries by folder, valid while case.json keeps its size, time and
+   * inode (a save replaces the inode), so listing again reads only what
+   * changed. */
+  GMutex      cache_lock;
+  GHashTable *cache;
 };
+
+typedef struct
+{
+  gint64         size;
+  gint64         mtime_usec;
+  guint64        inode;
+  CrCaseSummary *summary;
+} CachedSummary;
+
+static void
+cached_summary_free (CachedSummary *cached)
+{
+  g_object_unref (cached->summary);
+  g_free (cached);
+}
 
 G_DEFINE_FINAL_TYPE (CrCaseStore, cr_case_store, G_TYPE_OBJECT)
 
@@ -460,6 +497,8 @@ cr_case_store_finalize (GObject *object)
   g_free (self->root);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);
+  g_mutex_clear (&self->cache_lock);
+  g_hash_table_unref (self->cache);
 
   G_OBJECT_CLASS (cr_case_store_parent_class)->finalize (object);
 }
@@ -522,6 +561,9 @@ cr_case_store_init (CrCaseStore *self)
 {
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
+  g_mutex_init (&self->cache_lock);
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) cached_summary_free);
 }
 
 /**
@@ -898,44 +940,48 @@ rename_path (const char  *from,
 /* Listing */
 
 static CrCaseSummary *
-summarize (const char *folder,
-           const char *name)
+summary_new (const char *folder,
+             const char *name)
 {
-  g_autoptr(CrCaseSummary) summary = g_object_new (CR_TYPE_CASE_SUMMARY, NULL);
-  g_autofree char *path = case_file (folder, CR_CASE_STORE_CASE_FILE);
-  g_autofree char *autosave = case_file (folder, CR_CASE_STORE_AUTOSAVE_FILE);
-  g_autofree char *backup = case_file (folder, CR_CASE_STORE_BACKUP_FILE);
-  g_autoptr(CrCase) kase = NULL;
-  gboolean exists;
-  gint64 size, mtime;
+  CrCaseSummary *summary = g_object_new (CR_TYPE_CASE_SUMMARY, NULL);
 
   summary->folder = g_strdup (folder);
   summary->name = g_strdup (name);
-  summary->has_recovery = g_file_test (autosave, G_FILE_TEST_EXISTS);
 
-  if (!stat_file (path, &exists, &size, &mtime, &summary->error))
-    return g_steal_pointer (&summary);
+  return summary;
+}
 
-  if (!exists)
-    {
-      if (!summary->has_recovery && !g_file_test (backup, G_FILE_TEST_EXISTS))
-        return NULL;  /* not a case folder */
+static CrCaseSummary *
+summary_copy_with_recovery (CrCaseSummary *other,
+                            gboolean       has_recovery)
+{
+  CrCaseSummary *summary = summary_new (other->folder, other->name);
 
-      g_set_error (&summary->error, CR_CASE_STORE_ERROR, CR_CASE_STORE_ERROR_NOT_FOUND,
-                   summary->has_recovery
-                     ? _("case.json is missing; unsaved edits can be recovered")
-                     : _("case.json is missing; the previous version is in case.json.bak"));
-      return g_steal_pointer (&summary);
-    }
+  summary->company_name = g_strdup (other->company_name);
+  summary->uscc = g_strdup (other->uscc);
+  summary->decision_numbers = g_strdupv (other->decision_numbers);
+  summary->n_records = other->n_records;
+  summary->modified = other->modified != NULL ? g_date_time_ref (other->modified) : NULL;
+  summary->error = other->error != NULL ? g_error_copy (other->error) : NULL;
+  summary->has_recovery = has_recovery;
 
-  {
-    g_autoptr(GDateTime) seconds = g_date_time_new_from_unix_local (mtime / G_USEC_PER_SEC);
+  return summary;
+}
 
-    summary->modified = g_date_time_add (seconds, mtime % G_USEC_PER_SEC);
-  }
+static void
+summary_read_case (CrCaseSummary *summary,
+                   const char    *path)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  g_autoptr(CrCase) kase = NULL;
+  gsize length;
 
-  kase = cr_case_load_from_file_full (path, CR_CASE_LOAD_ALLOW_INCOMPLETE, NULL,
-                                      &summary->error);
+  if (!g_file_get_contents (path, &contents, &length, &summary->error))
+    return;
+
+  kase = cr_case_load_from_data_full (contents, length, summary->folder, display,
+                                      CR_CASE_LOAD_ALLOW_INCOMPLETE, NULL, &summary->error);
   if (kase != NULL)
     {
       guint n = cr_case_get_n_records (kase);
@@ -948,8 +994,99 @@ summarize (const char *folder,
         summary->decision_numbers[i] =
           g_strdup (cr_case_record_get_decision_number (cr_case_get_record (kase, i)));
     }
+}
 
+/* The summary of @folder, from the cache when its case.json did not
+ * change; NULL when @folder is no case folder. @seen collects the cache
+ * entries still in use. */
+static CrCaseSummary *
+summarize (CrCaseStore *self,
+           const char  *folder,
+           const char  *name,
+           GHashTable  *seen)
+{
+  g_autoptr(CrCaseSummary) summary = NULL;
+  g_autofree char *path = case_file (folder, CR_CASE_STORE_CASE_FILE);
+  g_autofree char *autosave = case_file (folder, CR_CASE_STORE_AUTOSAVE_FILE);
+  g_autoptr(GError) error = NULL;
+  CachedSummary *cached;
+  gboolean exists, has_recovery;
+  gint64 size, mtime;
+  guint64 inode;
+
+  if (!stat_file_full (path, &exists, &size, &mtime, &inode, &error))
+    {
+      summary = summary_new (folder, name);
+      summary->error = g_steal_pointer (&error);
+      return g_steal_pointer (&summary);
+    }
+
+  has_recovery = g_file_test (autosave, G_FILE_TEST_EXISTS);
+
+  if (!exists)
+    {
+      g_autofree char *backup = case_file (folder, CR_CASE_STORE_BACKUP_FILE);
+
+      if (!g_file_test (folder, G_FILE_TEST_IS_DIR) ||
+          (!has_recovery && !g_file_test (backup, G_FILE_TEST_EXISTS)))
+        return NULL;  /* not a case folder */
+
+      summary = summary_new (folder, name);
+      summary->has_recovery = has_recovery;
+      g_set_error (&summary->error, CR_CASE_STORE_ERROR, CR_CASE_STORE_ERROR_NOT_FOUND,
+                   has_recovery
+                     ? _("case.json is missing; unsaved edits can be recovered")
+                     : _("case.json is missing; the previous version is in case.json.bak"));
+      return g_steal_pointer (&summary);
+    }
+
+  g_mutex_lock (&self->cache_lock);
+  cached = g_hash_table_lookup (self->cache, folder);
+  if (cached != NULL && cached->size == size && cached->mtime_usec == mtime &&
+      cached->inode == inode)
+    {
+      if (cached->summary->has_recovery != has_recovery)
+        {
+          CrCaseSummary *updated = summary_copy_with_recovery (cached->summary, has_recovery);
+
+          g_object_unref (cached->summary);
+          cached->summary = updated;
+        }
+      summary = g_object_ref (cached->summary);
+    }
+  g_mutex_unlock (&self->cache_lock);
+
+  if (summary == NULL)
+    {
+      summary = summary_new (folder, name);
+      summary->has_recovery = has_recovery;
+      {
+        g_autoptr(GDateTime) seconds = g_date_time_new_from_unix_local (mtime / G_USEC_PER_SEC);
+
+        summary->modified = g_date_time_add (seconds, mtime % G_USEC_PER_SEC);
+      }
+      summary_read_case (summary, path);
+
+      cached = g_new0 (CachedSummary, 1);
+      cached->size = size;
+      cached->mtime_usec = mtime;
+      cached->inode = inode;
+      cached->summary = g_object_ref (summary);
+      g_mutex_lock (&self->cache_lock);
+      g_hash_table_replace (self->cache, g_strdup (folder), cached);
+      g_mutex_unlock (&self->cache_lock);
+    }
+
+  g_hash_table_add (seen, g_strdup (folder));
   return g_steal_pointer (&summary);
+}
+
+static gboolean
+not_seen (gpointer key,
+          gpointer value,
+          gpointer user_data)
+{
+  return !g_hash_table_contains (user_data, key);
 }
 
 static int
@@ -967,7 +1104,9 @@ compare_summaries (gconstpointer a,
  * cr_case_store_list:
  *
  * Lists the case folders of the root (not hidden ones, so not the trash).
- * A folder whose case cannot be read is listed with its error.
+ * A folder whose case cannot be read is listed with its error. Summaries
+ * are kept in the store while the case.json they were read from stays the
+ * same file (size, time, inode), so listing again is cheap.
  *
  * Returns: (transfer full) (element-type CrCaseSummary): the summaries,
  * sorted by folder name; empty when the root does not exist yet.
@@ -978,6 +1117,7 @@ cr_case_store_list (CrCaseStore   *self,
                     GError       **error)
 {
   g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *name;
@@ -1005,15 +1145,17 @@ cr_case_store_list (CrCaseStore   *self,
         continue;
 
       folder = g_build_filename (self->root, name, NULL);
-      if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
-        continue;
-
-      summary = summarize (folder, name);
+      summary = summarize (self, folder, name, seen);
       if (summary != NULL)
         g_ptr_array_add (summaries, summary);
     }
 
   g_ptr_array_sort (summaries, compare_summaries);
+
+  /* Forget folders that are gone. */
+  g_mutex_lock (&self->cache_lock);
+  g_hash_table_foreach_remove (self->cache, not_seen, seen);
+  g_mutex_unlock (&self->cache_lock);
 
   return g_steal_pointer (&summaries);
 }
