@@ -880,6 +880,64 @@ test_enums (void)
 }
 
 static void
+test_extensions (void)
+{
+  g_autoptr(CrCase) kase = cr_case_new ();
+  g_autoptr(CrCase) reloaded = NULL;
+  g_autoptr(GPtrArray) warnings = cr_problem_list_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) value = json_from_string ("{\"status\": \"submitted\"}", NULL);
+  g_autoptr(JsonNode) other = json_from_string ("[1, 2]", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *strict = NULL;
+  guint changed = 0;
+
+  g_signal_connect (kase, "changed", G_CALLBACK (count_cb), &changed);
+  g_assert_null (cr_case_get_extension (kase, "app_tracking"));
+
+  cr_case_set_extension (kase, "app_tracking", value);
+  cr_case_set_extension (kase, "app_tracking", value);
+  cr_case_set_extension (kase, "app_notes", other);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_true (json_node_equal (cr_case_get_extension (kase, "app_tracking"), value));
+
+  /* Kept, read back without warnings, left out of interchange exports. */
+  data = cr_case_to_data (kase, NULL);
+  g_assert_true (strstr (data, "\"app_tracking\"") < strstr (data, "\"app_notes\""));
+  reloaded = cr_case_load_from_data (data, -1, NULL, warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_true (json_node_equal (cr_case_get_extension (reloaded, "app_tracking"), value));
+  strict = cr_case_to_data_full (kase, CR_CASE_WRITE_DROP_UNKNOWN, NULL);
+  g_assert_null (strstr (strict, "app_"));
+
+  /* Replacing keeps the place, removing removes. */
+  cr_case_set_extension (kase, "app_tracking", other);
+  g_clear_pointer (&data, g_free);
+  data = cr_case_to_data (kase, NULL);
+  g_assert_true (strstr (data, "\"app_tracking\"") < strstr (data, "\"app_notes\""));
+  cr_case_set_extension (kase, "app_tracking", NULL);
+  cr_case_set_extension (kase, "app_notes", NULL);
+  cr_case_set_extension (kase, "app_notes", NULL);
+  g_assert_cmpuint (changed, ==, 5);
+  g_assert_null (cr_case_get_extension (kase, "app_notes"));
+  g_clear_pointer (&data, g_free);
+  data = cr_case_to_data (kase, NULL);
+  g_assert_null (strstr (data, "app_"));
+
+  /* Only top-level keys are extensions. */
+  g_ptr_array_set_size (warnings, 0);
+  g_clear_object (&reloaded);
+  reloaded = load_string ("{\"format\": \"org.example.CreditRepair.case\", \"format_version\": 1,"
+                          " \"company\": {\"name\": \"A\", \"uscc\": \"\", \"app_x\": 1},"
+                          " \"applicant\": {\"role\": \"agent\"}, \"records\": [],"
+                          " \"app_y\": true}", warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_true (has_problem (warnings, "case-unknown-key", "/company/app_x"));
+}
+
+static void
 test_json_pointer_escape (void)
 {
   g_autofree char *a = cr_case_json_pointer_escape ("a/b~c");
@@ -965,6 +1023,7 @@ main (int   argc,
   g_test_add_func ("/case/changed-signal", test_changed_signal);
   g_test_add_func ("/case/copy-and-ids", test_copy_and_ids);
   g_test_add_func ("/case/enums", test_enums);
+  g_test_add_func ("/case/extensions", test_extensions);
   g_test_add_func ("/case/json-pointer-escape", test_json_pointer_escape);
   g_test_add_func ("/case/samples", test_samples);
 

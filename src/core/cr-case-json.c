@@ -495,6 +495,10 @@ collect_unknown (const Reader       *r,
         extra = json_object_new ();
       json_object_set_member (extra, name, json_node_copy (node));
 
+      /* The app's own top-level extensions are known, just not ours to read. */
+      if (*base == '\0' && g_str_has_prefix (name, CR_CASE_EXTENSION_PREFIX))
+        continue;
+
       if (r->warnings != NULL)
         {
           g_autofree char *pointer = pointer_key (base, name);

@@ -475,6 +475,87 @@ cr_case_set_saved_generation (CrCase  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+/**
+ * cr_case_get_extension:
+ * @key: a top-level key, by convention starting with %CR_CASE_EXTENSION_PREFIX
+ *
+ * Returns: (transfer none) (nullable): the value of the extension @key as
+ * read from the file or set with cr_case_set_extension(), or NULL.
+ */
+JsonNode *
+cr_case_get_extension (CrCase     *self,
+                       const char *key)
+{
+  JsonObject *extra;
+
+  g_return_val_if_fail (CR_IS_CASE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  extra = self->extra[CR_CASE_EXTRA_ROOT];
+  return extra != NULL ? json_object_get_member (extra, key) : NULL;
+}
+
+/**
+ * cr_case_set_extension:
+ * @key: a top-level key that is not a key of the format; use
+ *   %CR_CASE_EXTENSION_PREFIX so that readers do not warn about it
+ * @value: (nullable): the value (copied), or NULL to remove the key
+ *
+ * Stores data of the app's own in the case file (the status after
+ * submission, notes …). A changed value counts as an edit (CrCase::changed).
+ * Interchange exports (%CR_CASE_WRITE_DROP_UNKNOWN) leave it out.
+ */
+void
+cr_case_set_extension (CrCase     *self,
+                       const char *key,
+                       JsonNode   *value)
+{
+  static const char * const format_keys[] = {
+    "format", "format_version", "company", "applicant", "records", "materials", NULL
+  };
+  g_autoptr(JsonObject) extra = NULL;
+  JsonObject *old;
+  JsonNode *current;
+  gboolean replaced = FALSE;
+
+  g_return_if_fail (CR_IS_CASE (self));
+  g_return_if_fail (key != NULL && !g_strv_contains (format_keys, key));
+
+  current = cr_case_get_extension (self, key);
+  if ((current == NULL && value == NULL) ||
+      (current != NULL && value != NULL && json_node_equal (current, value)))
+    return;
+
+  /* A new object, so that copies sharing the old one are not affected;
+   * the key keeps its place. */
+  extra = json_object_new ();
+  old = self->extra[CR_CASE_EXTRA_ROOT];
+  if (old != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *node;
+
+      json_object_iter_init_ordered (&iter, old);
+      while (json_object_iter_next_ordered (&iter, &name, &node))
+        {
+          if (!g_str_equal (name, key))
+            json_object_set_member (extra, name, json_node_copy (node));
+          else if (value != NULL)
+            {
+              json_object_set_member (extra, name, json_node_copy (value));
+              replaced = TRUE;
+            }
+        }
+    }
+  if (!replaced && value != NULL)
+    json_object_set_member (extra, key, json_node_copy (value));
+
+  cr_case_set_extra (self, CR_CASE_EXTRA_ROOT,
+                     json_object_get_size (extra) > 0 ? extra : NULL);
+  bump (self);
+}
+
 #define STRING_ACCESSORS(field, PROP, required)                        \
   const char *                                                         \
   cr_case_get_##field (CrCase *self)                                   \

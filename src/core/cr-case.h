@@ -34,6 +34,11 @@ G_BEGIN_DECLS
 #define CR_CASE_FORMAT         "org.example.CreditRepair.case"
 #define CR_CASE_FORMAT_VERSION 1
 
+/* Top-level keys starting with this prefix are the app's own extensions of
+ * the format (see cr_case_set_extension()): kept like unknown keys, but
+ * read without a warning, and left out by CR_CASE_WRITE_DROP_UNKNOWN. */
+#define CR_CASE_EXTENSION_PREFIX "app_"
+
 #define CR_CASE_ERROR (cr_case_error_quark ())
 
 typedef enum
@@ -116,6 +121,13 @@ void        cr_case_set_base_dir (CrCase     *self,
                                   const char *base_dir);
 char       *cr_case_resolve_path (CrCase     *self,
                                   const char *path);
+
+/* The app's own top-level keys ("app_…"), kept in the case file */
+JsonNode *cr_case_get_extension (CrCase     *self,
+                                 const char *key);
+void      cr_case_set_extension (CrCase     *self,
+                                 const char *key,
+                                 JsonNode   *value);
 
 /* Change tracking */
 guint64  cr_case_get_generation       (CrCase  *self);
