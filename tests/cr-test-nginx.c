@@ -136,7 +136,7 @@ cr_test_nginx_start (const char  *root,
                           "http {\n"
                           "  types { application/json json; }\n"
                           "  default_type application/octet-stream;\n"
-                          "  log_format cr escape=none '$request_method $uri $status inm=$http_if_none_match';\n"
+                          "  log_format cr escape=none '$request_method $uri $status inm=$http_if_none_match ims=$http_if_modified_since';\n"
                           "  access_log %s/access.log cr;\n"
                           "%s"
                           "  server {\n"

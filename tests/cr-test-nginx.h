@@ -28,7 +28,7 @@ char        *cr_test_nginx_get_url            (CrTestNginx  *nginx,
 /* The ETag nginx gives @path now (asked with a HEAD request). */
 char        *cr_test_nginx_get_etag           (CrTestNginx  *nginx,
                                                const char   *path);
-/* One line per request: "METHOD URI STATUS inm=IF-NONE-MATCH". */
+/* One line per request: "METHOD URI STATUS inm=IF-NONE-MATCH ims=IF-MODIFIED-SINCE". */
 char        *cr_test_nginx_read_access_log    (CrTestNginx  *nginx);
 /* Stops nginx, waits for it and removes its folder. */
 void         cr_test_nginx_stop               (CrTestNginx  *nginx);

@@ -431,6 +431,7 @@ test_diff (Fixture       *fx,
   g_autofree char *out2 = NULL, *err2 = NULL;
   g_autofree char *out3 = NULL, *err3 = NULL;
   g_autofree char *out4 = NULL, *err4 = NULL;
+  g_autofree char *out5 = NULL, *err5 = NULL;
   const char *expected =
     "Rule set cn-national-order36: version 2026.2 replaces version 2026.1.\n"
     "Rule R19-FINE-PAID-FULL is milder: its findings are now of severity “warning” (was “error”).\n"
@@ -447,6 +448,15 @@ test_diff (Fixture       *fx,
 
   g_assert_cmpint (run_cli (fx, ARGS ("rules", "diff", old_path, new_path), &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, expected);
+
+  /* In the user's language, rule texts included. */
+  g_assert_cmpint (run_cli_in (fx, ARGS ("rules", "diff", old_path, new_path), NULL, "zh_CN",
+                               &out5, &err5), ==, 0);
+  assert_contains (out5, "规则集 cn-national-order36：版本 2026.2 取代版本 2026.1。\n");
+  assert_contains (out5, "规则 R20-PAYMENT-DATE-MISSING 变得更严格：其检查结果的严重程度现为“错误”"
+                         "（原为“警告”）。\n");
+  assert_contains (out5, "新规则 R41-NEW（提示）：信用修复免费办理");
+  assert_contains (out5, "期限 general：最多公示 24 个月（原为 12 个月）。\n");
 
   g_assert_cmpint (run_cli (fx, ARGS ("rules", "diff", old_path, old_path), &out2, &err2), ==, 0);
   g_assert_cmpstr (out2, ==, "No changes.\n");

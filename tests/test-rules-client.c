@@ -343,6 +343,22 @@ mark_done (GObject      *source,
   *(gboolean *) user_data = TRUE;
 }
 
+static void
+diff_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *out = user_data;
+  GError *error = NULL;
+  GPtrArray *changes = cr_rules_diff_bytes_finish (result, &error);
+
+  if (changes != NULL)
+    g_task_return_pointer (out, changes, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (out, error);
+  g_object_unref (out);
+}
+
 /* Runs a fetch to completion on the default main context. */
 static CrRulesFetchResult *
 run_fetch (CrRulesClient  *client,
@@ -542,8 +558,17 @@ test_ok (Fixture       *fx,
   g_assert_cmpuint (fx->updated, ==, 2);
 
   /* The old and new documents are there for the window's diff. */
-  changes = cr_rules_diff_bytes (update->old_data, update->new_data, &error);
-  g_assert_no_error (error);
+  {
+    gboolean done = FALSE;
+    g_autoptr(GTask) out = g_task_new (NULL, NULL, mark_done, &done);
+
+    cr_rules_diff_bytes_async (update->old_data, update->new_data, NULL, diff_cb,
+                               g_object_ref (out));
+    while (!done)
+      g_main_context_iteration (NULL, TRUE);
+    changes = g_task_propagate_pointer (out, &error);
+    g_assert_no_error (error);
+  }
   g_assert_cmpuint (changes->len, ==, 1);
   g_assert_cmpstr (((CrRulesChange *) g_ptr_array_index (changes, 0))->message, ==,
                    "Rule set test-rules: version 2026.2 replaces version 2026.1.");
@@ -956,6 +981,36 @@ test_http_refused (Fixture       *fx,
 }
 
 static void
+test_one_at_a_time (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) doc = publish (fx, "2026.2");
+  g_autoptr(CrRulesFetchResult) second = NULL;
+  g_autoptr(CrRulesFetchResult) first = NULL;
+  gboolean done = FALSE;
+  g_autoptr(GTask) out = g_task_new (NULL, NULL, mark_done, &done);
+
+  cr_rules_client_fetch_async (fx->client, fx->index_url, NULL, fetch_cb, g_object_ref (out));
+  second = run_fetch (fx->client, fx->index_url, NULL, &error);
+  g_assert_null (second);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_clear_error (&error);
+
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  first = g_task_propagate_pointer (out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->updates->len, ==, 1);
+
+  /* And the next one may start once the first has completed. */
+  g_clear_pointer (&second, cr_rules_fetch_result_unref);
+  second = run_fetch (fx->client, fx->index_url, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (second->index_not_modified);
+}
+
+static void
 test_cancelled (Fixture       *fx,
                 gconstpointer  data)
 {
@@ -1130,6 +1185,7 @@ main (int   argc,
   ADD ("redirect-to-http", test_redirect_to_http);
   ADD ("http-refused", test_http_refused);
   ADD ("cancelled", test_cancelled);
+  ADD ("one-at-a-time", test_one_at_a_time);
   g_test_add_func ("/rules-client/startup-check", test_startup_check);
   g_test_add_func ("/rules-client/versions", test_versions);
 

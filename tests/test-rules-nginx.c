@@ -239,8 +239,11 @@ test_nginx (void)
   log = cr_test_nginx_read_access_log (fx->nginx);
   g_test_message ("access log:\n%s", log);
   g_free (expected);
-  expected = g_strdup_printf ("GET /index.json 304 inm=%s", etag);
+  expected = g_strdup_printf ("GET /index.json 304 inm=%s ims=", etag);
   g_assert_nonnull (strstr (log, expected));
+  /* Last-Modified was kept and sent back too. */
+  g_assert_true (g_regex_match_simple ("GET /index.json 304 inm=\\S+ ims=[A-Z][a-z][a-z], ", log,
+                                       0, 0));
 
   /* A new version is picked up. */
   publish (fx, "2026.2");

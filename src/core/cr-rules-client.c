@@ -56,6 +56,7 @@ struct _CrRulesClient
 
   GMutex       lock;
   GHashTable  *fetched;        /* id → sha256 fetched by this client; under lock */
+  gboolean     fetching;
 };
 
 G_DEFINE_FINAL_TYPE (CrRulesClient, cr_rules_client, G_TYPE_OBJECT)
@@ -2117,12 +2118,24 @@ prepare_cb (GObject      *source,
                         g_task_get_cancellable (task), index_cb, task);
 }
 
+static void
+fetch_completed_cb (GTask      *task,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  CrRulesClient *self = g_task_get_source_object (task);
+
+  self->fetching = FALSE;
+}
+
 /**
  * cr_rules_client_fetch_async:
  * @index_url: the index to fetch, such as the rules-url setting
  *
  * Checks @index_url for new rule sets and puts those that pass every check
- * in the cache. Emits #CrRulesClient::updated when something changed.
+ * in the cache. Emits #CrRulesClient::updated when something changed. One
+ * fetch at a time: until the callback of one has returned, another fails
+ * with G_IO_ERROR_PENDING.
  */
 void
 cr_rules_client_fetch_async (CrRulesClient       *self,
@@ -2140,6 +2153,16 @@ cr_rules_client_fetch_async (CrRulesClient       *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cr_rules_client_fetch_async);
+
+  if (self->fetching)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("A check for new rule sets is already running"));
+      g_object_unref (task);
+      return;
+    }
+  self->fetching = TRUE;
+  g_signal_connect (task, "notify::completed", G_CALLBACK (fetch_completed_cb), NULL);
 
   data = g_new0 (FetchData, 1);
   data->index_url = g_strdup (index_url);

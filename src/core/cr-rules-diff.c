@@ -487,3 +487,74 @@ cr_rules_diff_bytes (GBytes  *old_data,
 
   return cr_rules_diff (old_set, new_set);
 }
+
+typedef struct
+{
+  GBytes *old_data;
+  GBytes *new_data;
+} DiffData;
+
+static void
+diff_data_free (DiffData *data)
+{
+  g_bytes_unref (data->old_data);
+  g_bytes_unref (data->new_data);
+  g_free (data);
+}
+
+static void
+diff_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  DiffData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *changes = cr_rules_diff_bytes (data->old_data, data->new_data, &error);
+
+  if (changes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, changes, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * cr_rules_diff_bytes_async:
+ *
+ * Loads both documents and compares them in a worker thread.
+ */
+void
+cr_rules_diff_bytes_async (GBytes              *old_data,
+                           GBytes              *new_data,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  DiffData *data;
+
+  g_return_if_fail (old_data != NULL && new_data != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cr_rules_diff_bytes_async);
+  data = g_new0 (DiffData, 1);
+  data->old_data = g_bytes_ref (old_data);
+  data->new_data = g_bytes_ref (new_data);
+  g_task_set_task_data (task, data, (GDestroyNotify) diff_data_free);
+  g_task_run_in_thread (task, diff_thread);
+}
+
+/**
+ * cr_rules_diff_bytes_finish:
+ *
+ * Returns: (transfer full) (element-type CrRulesChange): the changes, or
+ *   NULL with @error set.
+ */
+GPtrArray *
+cr_rules_diff_bytes_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

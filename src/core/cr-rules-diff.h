@@ -54,6 +54,15 @@ GPtrArray *cr_rules_diff_bytes  (GBytes        *old_data,
                                  GBytes        *new_data,
                                  GError       **error);
 
+/* The same in a worker thread, for the window. */
+void       cr_rules_diff_bytes_async  (GBytes              *old_data,
+                                       GBytes              *new_data,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+GPtrArray *cr_rules_diff_bytes_finish (GAsyncResult        *result,
+                                       GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrRulesChange, cr_rules_change_free)
 
 G_END_DECLS

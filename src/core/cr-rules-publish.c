@@ -271,8 +271,9 @@ cr_rules_publish (CrSecretKey         *key,
   index_text = cr_rules_index_to_data (index, &index_len);
   index_bytes = g_bytes_new_take (g_steal_pointer (&index_text), index_len);
 
-  /* The signature is written before the index so that the index on disk
-   * never lacks one for longer than a rename. */
+  /* Each file is replaced atomically, the signature first. A client that
+   * fetches between the two renames gets a signature that does not match
+   * and keeps its rule sets; its next check succeeds. */
   {
     g_autofree char *comment = g_strdup_printf ("timestamp:%" G_GINT64_FORMAT "\tfile:index.json",
                                                 now);
