@@ -915,6 +915,41 @@ test_determinism (void)
   g_assert_null (strchr (first, '\n'));
 }
 
+/* cr_check_result_to_json() writes the JSON itself: it must say exactly
+ * what json-glib writes for cr_check_result_to_json_node(). */
+static void
+test_json_writer (void)
+{
+  Rec recs[] = {
+    { .id = "a", .severity = "general", .decision_date = "2024-01-10",
+      .penalties = "[{\"type\": \"fine\", \"amount\": \"100\"}]", .rectification_ordered = TRUE },
+    { .id = "b\\\"\\u0001\\t/é", .kind = "serious_dishonesty_list", .severity = "serious",
+      .decision_date = "2023-01-10" },
+    { .id = "c", .severity = NULL, .domain = "food", .decision_date = "2024-03-10" },
+  };
+  const CrLanguage languages[] = { CR_LANGUAGE_EN, CR_LANGUAGE_ZH_CN };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrCheckResult) result = check_full (recs, G_N_ELEMENTS (recs), "", "2024-06-01",
+                                                    languages[i], &error);
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(JsonNode) parsed = NULL;
+      g_autofree char *direct = NULL;
+      g_autofree char *generated = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (cr_check_result_get_record (result, 1)->id, ==, "b\"\001\t/é");
+      direct = cr_check_result_to_json (result, "dir/ca\"se.json");
+      node = cr_check_result_to_json_node (result, "dir/ca\"se.json");
+      generated = json_to_string (node, FALSE);
+      parsed = parse (direct);
+      g_assert_true (json_node_equal (parsed, node));
+      g_assert_cmpstr (direct, ==, generated);
+    }
+}
+
 static void
 test_json_shape (void)
 {
@@ -1127,8 +1162,11 @@ test_samples (void)
     { "wuxi-machinery.case", "2026-11-27", TRUE, "eligible" },
     { "wuxi-machinery.case", "2026-07-01", FALSE, "not_yet_eligible" },
     { "wuxi-chemical-serious.case", "2026-11-27", FALSE, "eligible,wrong_channel" },
+    /* Decided 2025-12-18, food: Order 58 waits a year, Order 36 three
+     * months, and publication ends after twelve. */
     { "suzhou-food.case", "2026-03-01", FALSE, "not_yet_eligible" },
-    { "suzhou-food.case", "2026-11-27", FALSE, "expired" },
+    { "suzhou-food.case", "2026-11-27", TRUE, "eligible" },
+    { "suzhou-food.case", "2026-12-18", FALSE, "expired" },
   };
 
   if (dir == NULL)
@@ -1209,6 +1247,7 @@ main (int   argc,
   g_test_add_func ("/checker/language", test_language);
   g_test_add_func ("/checker/determinism", test_determinism);
   g_test_add_func ("/checker/json-shape", test_json_shape);
+  g_test_add_func ("/checker/json-writer", test_json_writer);
   g_test_add_func ("/checker/incomplete-record", test_incomplete_record);
   g_test_add_func ("/checker/invalid-case", test_invalid_case);
   g_test_add_func ("/checker/check-case", test_check_case);

@@ -182,7 +182,6 @@ check_one (const CheckOptions *options,
   g_autoptr(GPtrArray) warnings = cr_problem_list_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(CrCase) case_ = NULL;
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(CrCheckResult) result = NULL;
 
   case_ = cr_case_load_from_file (path, warnings, &error);
@@ -201,15 +200,12 @@ check_one (const CheckOptions *options,
       g_printerr ("\n");
     }
 
-  root = cr_case_to_json_node (case_);
   if (options->explicit != NULL)
-    result = cr_checker_check_json_with_rule_set (options->explicit, json_node_get_object (root),
-                                                  cr_case_get_base_dir (case_), &options->on,
+    result = cr_checker_check_case_with_rule_set (options->explicit, case_, &options->on,
                                                   options->language, &error);
   else
-    result = cr_checker_check_json (options->rules, json_node_get_object (root),
-                                    cr_case_get_base_dir (case_), &options->on,
-                                    options->language, &error);
+    result = cr_checker_check_case (options->rules, case_, &options->on, options->language,
+                                    &error);
   if (result == NULL)
     {
       print_error_line (options, path, error->message);

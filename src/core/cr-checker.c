@@ -541,6 +541,124 @@ read_case (Check       *c,
   return TRUE;
 }
 
+/* The same facts from the case model, without going through JSON: the
+ * window checks after every edit, and the command line after loading. */
+static gboolean
+read_case_model (Check    *c,
+                 CrCase   *case_,
+                 GError  **error)
+{
+  guint n_materials = cr_case_get_n_materials (case_);
+
+  c->facts.applicant_role = cr_applicant_role_to_string (cr_case_get_applicant_role (case_));
+  c->facts.n_records = cr_case_get_n_records (case_);
+  c->facts.records = g_new0 (CrRecordFacts, c->facts.n_records);
+  c->complete = g_new0 (gboolean, c->facts.n_records);
+  c->missing = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < c->facts.n_records; i++)
+    {
+      CrCaseRecord *record = cr_case_get_record (case_, i);
+      CrRecordFacts *r = &c->facts.records[i];
+      GPtrArray *missing = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *pointer = cr_json_pointer_append_index ("/records", i);
+      const GDate *date;
+      gint64 paid;
+
+      g_ptr_array_add (c->missing, missing);
+      r->index = i;
+      g_date_clear (&r->decision_date, 1);
+      g_date_clear (&r->publication_date, 1);
+      g_date_clear (&r->fine_paid_date, 1);
+      g_date_clear (&r->earliest_application_date, 1);
+      g_date_clear (&r->display_end_date, 1);
+
+      r->id = cr_case_record_get_id (record);
+      if (r->id != NULL && r->id[0] == '\0')
+        r->id = NULL;
+      r->kind = cr_record_kind_to_string (cr_case_record_get_kind (record));
+      r->decision_number = cr_case_record_get_decision_number (record);
+      r->domain = cr_case_record_get_domain (record);
+      r->severity = cr_severity_class_to_string (cr_case_record_get_severity (record));
+      if ((date = cr_case_record_get_decision_date (record)) != NULL)
+        r->decision_date = *date;
+      if ((date = cr_case_record_get_publication_date (record)) != NULL)
+        r->publication_date = *date;
+      if ((date = cr_case_record_get_fine_paid_date (record)) != NULL)
+        r->fine_paid_date = *date;
+      r->simple_procedure = cr_case_record_get_simple_procedure (record);
+      r->rectification_ordered = cr_case_record_get_rectification_ordered (record);
+      paid = cr_case_record_get_fine_paid_amount (record);
+      r->fine_paid_amount_known = paid >= 0;
+      r->fine_paid_amount = MAX (paid, 0);
+      switch (cr_case_record_get_rectification_completed (record))
+        {
+        case CR_TRISTATE_YES:
+          r->rectification_completed = 1;
+          break;
+        case CR_TRISTATE_NO:
+          r->rectification_completed = 0;
+          break;
+        case CR_TRISTATE_UNKNOWN:
+        default:
+          r->rectification_completed = -1;
+          break;
+        }
+
+      r->fine_total_known = TRUE;
+      r->n_penalties = cr_case_record_get_n_penalties (record);
+      r->penalty_types = g_new0 (const char *, r->n_penalties + 1);
+      for (guint j = 0; j < r->n_penalties; j++)
+        {
+          const CrPenalty *penalty = cr_case_record_get_penalty (record, j);
+          const char *type = cr_penalty_get_penalty_type (penalty);
+          gint64 amount = cr_penalty_get_amount (penalty);
+
+          if (type == NULL)
+            {
+              g_ptr_array_add (missing, g_strdup_printf ("%s/penalties/%u/type", pointer, j));
+              type = "other";
+            }
+          r->penalty_types[j] = type;
+          if (!g_str_equal (type, "fine"))
+            continue;
+          if (amount < 0)
+            r->fine_total_known = FALSE;
+          else if (r->fine_total > CR_MONEY_MAX_FEN - amount)
+            return invalid_case (error, pointer, _("the fines add up to too large an amount"));
+          else
+            r->fine_total += amount;
+        }
+      if (!r->fine_total_known)
+        r->fine_total = 0;
+
+      if (r->id == NULL)
+        g_ptr_array_add (missing, cr_json_pointer_append (pointer, "id"));
+      if (r->domain == NULL)
+        g_ptr_array_add (missing, cr_json_pointer_append (pointer, "domain"));
+      if (!g_date_valid (&r->decision_date))
+        g_ptr_array_add (missing, cr_json_pointer_append (pointer, "decision_date"));
+      c->complete[i] = missing->len == 0;
+    }
+
+  c->facts.materials = g_new0 (CrMaterialFacts, n_materials);
+  for (guint i = 0; i < n_materials; i++)
+    {
+      CrCaseMaterial *material = cr_case_get_material (case_, i);
+      CrMaterialFacts *m = &c->facts.materials[c->facts.n_materials];
+
+      m->slot = cr_case_material_get_slot (material);
+      m->record = cr_case_material_get_record (material);
+      if (m->record != NULL && m->record[0] == '\0')
+        m->record = NULL;
+      if (m->slot != NULL)
+        c->facts.n_materials++;
+    }
+  c->facts.case_wide_slots = cr_rule_set_get_case_wide_slots (c->rule_set);
+
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Findings                                                                 */
 
@@ -845,6 +963,7 @@ evaluate_record_rules (Check         *c,
 static CrCheckResult *
 check (CrRuleSet    *rule_set,
        JsonObject   *case_root,
+       CrCase       *case_,
        const GDate  *on,
        CrLanguage    language,
        GError      **error)
@@ -862,7 +981,7 @@ check (CrRuleSet    *rule_set,
   c.result = result;
   c.facts.on = *on;
 
-  if (!read_case (&c, case_root, error))
+  if (case_root != NULL ? !read_case (&c, case_root, error) : !read_case_model (&c, case_, error))
     {
       check_clear (&c);
       return NULL;
@@ -970,7 +1089,7 @@ cr_checker_check_json_with_rule_set (CrRuleSet    *rule_set,
       return NULL;
     }
 
-  return check (rule_set, case_root, on, language, error);
+  return check (rule_set, case_root, NULL, on, language, error);
 }
 
 /**
@@ -1007,9 +1126,43 @@ cr_checker_check_json (CrRuleSetCollection  *rules,
 }
 
 /**
+ * cr_checker_check_case_with_rule_set:
+ *
+ * Like cr_checker_check_json_with_rule_set(), for a #CrCase: the facts are
+ * read from the model directly, with the same result as from the case's
+ * interchange JSON.
+ *
+ * Returns: (transfer full): the result, or %NULL with @error.
+ */
+CrCheckResult *
+cr_checker_check_case_with_rule_set (CrRuleSet    *rule_set,
+                                     CrCase       *case_,
+                                     const GDate  *on,
+                                     CrLanguage    language,
+                                     GError      **error)
+{
+  g_return_val_if_fail (CR_IS_RULE_SET (rule_set), NULL);
+  g_return_val_if_fail (CR_IS_CASE (case_), NULL);
+  g_return_val_if_fail (on != NULL && g_date_valid (on), NULL);
+  g_return_val_if_fail (language < CR_N_LANGUAGES, NULL);
+
+  if (!cr_rule_set_covers (rule_set, on))
+    {
+      g_autofree char *on_text = cr_date_format (on);
+
+      g_set_error (error, CR_CHECKER_ERROR, CR_CHECKER_ERROR_NO_RULE_SET,
+                   _("The rule set “%s” does not cover applications made on %s"),
+                   cr_rule_set_get_id (rule_set), on_text);
+      return NULL;
+    }
+
+  return check (rule_set, NULL, case_, on, language, error);
+}
+
+/**
  * cr_checker_check_case:
  *
- * Checks a #CrCase (through its interchange JSON).
+ * Selects the rule set of @rules in force on @on and checks a #CrCase.
  *
  * Returns: (transfer full): the result, or %NULL with @error.
  */
@@ -1020,14 +1173,22 @@ cr_checker_check_case (CrRuleSetCollection  *rules,
                        CrLanguage            language,
                        GError              **error)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(CrRuleSet) rule_set = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (CR_IS_RULE_SET_COLLECTION (rules), NULL);
   g_return_val_if_fail (CR_IS_CASE (case_), NULL);
+  g_return_val_if_fail (on != NULL && g_date_valid (on), NULL);
 
-  root = cr_case_to_json_node (case_);
-  return cr_checker_check_json (rules, json_node_get_object (root), cr_case_get_base_dir (case_),
-                                on, language, error);
+  rule_set = cr_rule_set_collection_select (rules, on, &local_error);
+  if (rule_set == NULL)
+    {
+      g_set_error_literal (error, CR_CHECKER_ERROR, CR_CHECKER_ERROR_NO_RULE_SET,
+                           local_error->message);
+      return NULL;
+    }
+
+  return cr_checker_check_case_with_rule_set (rule_set, case_, on, language, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1266,20 +1427,173 @@ cr_check_result_to_json_node (CrCheckResult *self,
   return json_builder_get_root (builder);
 }
 
+/* JSON text of a string, escaped as RFC 8259 asks (and as json-glib's
+ * generator writes it): quotes, backslashes and control characters. */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      const char *run = p;
+      guchar c;
+
+      /* Most text needs no escaping: copy it in runs. */
+      while (*p != '\0' && *p != '"' && *p != '\\' && (guchar) *p >= 0x20 && (guchar) *p != 0x7f)
+        p++;
+      if (p > run)
+        g_string_append_len (out, run, p - run);
+      if (*p == '\0')
+        break;
+      c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_member (GString    *out,
+               const char *key,
+               const char *value,
+               gboolean    first)
+{
+  if (!first)
+    g_string_append_c (out, ',');
+  append_json_string (out, key);
+  g_string_append_c (out, ':');
+  append_json_string (out, value);
+}
+
+static void
+append_date_member (GString     *out,
+                    const char  *key,
+                    const GDate *date)
+{
+  g_autofree char *text = g_date_valid (date) ? cr_date_format (date) : NULL;
+
+  append_member (out, key, text, FALSE);
+}
+
 /**
  * cr_check_result_to_json:
  *
- * Returns: (transfer full): cr_check_result_to_json_node() on one line,
- * without a line break.
+ * The same JSON as cr_check_result_to_json_node(), written on one line
+ * without a line break. It is written directly rather than through a
+ * #JsonNode tree: with a few kilobytes of findings per case, building and
+ * freeing the tree cost the command line more than checking the case.
+ *
+ * Returns: (transfer full): the JSON text.
  */
 char *
 cr_check_result_to_json (CrCheckResult *self,
                          const char    *case_name)
 {
-  g_autoptr(JsonNode) node = NULL;
+  GString *out;
+  g_autofree char *on = NULL;
 
   g_return_val_if_fail (CR_IS_CHECK_RESULT (self), NULL);
 
-  node = cr_check_result_to_json_node (self, case_name);
-  return json_to_string (node, FALSE);
+  out = g_string_sized_new (1024);
+  on = cr_date_format (&self->on);
+
+  g_string_append_c (out, '{');
+  append_member (out, "case", case_name, TRUE);
+  append_member (out, "on", on, FALSE);
+  append_member (out, "regime", cr_rule_set_get_regime (self->rule_set), FALSE);
+  g_string_append (out, ",\"ruleset\":{");
+  append_member (out, "id", cr_rule_set_get_id (self->rule_set), TRUE);
+  append_member (out, "version", cr_rule_set_get_version (self->rule_set), FALSE);
+  append_member (out, "sha256", cr_rule_set_get_sha256 (self->rule_set), FALSE);
+  g_string_append (out, self->ready ? "},\"ready\":true" : "},\"ready\":false");
+
+  g_string_append (out, ",\"records\":[");
+  for (guint i = 0; i < self->records->len; i++)
+    {
+      const CrCheckRecord *record = g_ptr_array_index (self->records, i);
+
+      g_string_append (out, i > 0 ? ",{" : "{");
+      append_member (out, "id", record->id, TRUE);
+      append_member (out, "decision_number", record->decision_number, FALSE);
+      append_member (out, "severity", record->severity, FALSE);
+      append_member (out, "status", cr_record_status_to_string (record->status), FALSE);
+      append_date_member (out, "earliest_application_date", &record->earliest_application_date);
+      append_date_member (out, "display_end_date", &record->display_end_date);
+      g_string_append (out, ",\"required_slots\":[");
+      for (guint j = 0; record->required_slots[j] != NULL; j++)
+        {
+          if (j > 0)
+            g_string_append_c (out, ',');
+          append_json_string (out, record->required_slots[j]);
+        }
+      g_string_append_c (out, ']');
+      append_member (out, "suggested_severity", record->suggested_severity, FALSE);
+      g_string_append_c (out, '}');
+    }
+
+  g_string_append (out, "],\"findings\":[");
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      const CrFinding *finding = g_ptr_array_index (self->findings, i);
+
+      g_string_append (out, i > 0 ? ",{" : "{");
+      append_member (out, "rule", finding->rule, TRUE);
+      append_member (out, "severity", cr_severity_to_string (finding->severity), FALSE);
+      append_member (out, "record", finding->record, FALSE);
+      append_member (out, "slot", finding->slot, FALSE);
+      append_member (out, "field", finding->field, FALSE);
+      append_member (out, "message", finding->message, FALSE);
+      g_string_append (out, ",\"basis\":");
+      if (finding->basis.title == NULL)
+        g_string_append (out, "null");
+      else if (finding->basis.article == NULL)
+        append_json_string (out, finding->basis.title);
+      else
+        {
+          g_autofree char *basis = g_strconcat (finding->basis.title, " ",
+                                                finding->basis.article, NULL);
+          append_json_string (out, basis);
+        }
+      append_member (out, "basis_url", finding->basis.url, FALSE);
+      append_member (out, "fix", finding->fix, FALSE);
+      g_string_append (out, finding->verified ? ",\"verified\":true}" : ",\"verified\":false}");
+    }
+  g_string_append (out, "]}");
+
+  return g_string_free (out, FALSE);
 }

@@ -98,6 +98,11 @@ CrCheckResult       *cr_checker_check_case             (CrRuleSetCollection  *ru
                                                         const GDate          *on,
                                                         CrLanguage            language,
                                                         GError              **error);
+CrCheckResult       *cr_checker_check_case_with_rule_set (CrRuleSet          *rule_set,
+                                                          CrCase             *case_,
+                                                          const GDate        *on,
+                                                          CrLanguage          language,
+                                                          GError            **error);
 
 CrRuleSet           *cr_check_result_get_rule_set      (CrCheckResult        *self);
 const char          *cr_check_result_get_regime        (CrCheckResult        *self);

@@ -311,9 +311,12 @@ cr_template_expand (const char        *template_text,
         }
       else
         {
+          const char *run = p;
+
+          while (*p != '\0' && *p != '{' && *p != '}')
+            p++;
           if (out)
-            g_string_append_c (out, *p);
-          p++;
+            g_string_append_len (out, run, p - run);
         }
     }
 
@@ -2710,6 +2713,21 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char **) a, *(const char **) b);
 }
 
+static gboolean
+has_identical_candidate (GPtrArray *candidates,
+                         GBytes    *bytes)
+{
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (candidates, i);
+
+      if (g_bytes_equal (c->bytes, bytes))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 add_resource_candidates (CrRuleSetCollection *self,
                          GPtrArray           *candidates)
@@ -2734,6 +2752,10 @@ add_resource_candidates (CrRuleSetCollection *self,
         continue;
       bytes = g_resource_lookup_data (resource, path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
       if (bytes == NULL)
+        continue;
+      /* The installed copy is normally this very file, and the installed
+       * one wins a tie anyway: no need to parse it twice. */
+      if (has_identical_candidate (candidates, bytes))
         continue;
       origin = g_strconcat ("resource://", path, NULL);
       add_candidate (self, candidates, bytes, origin, CR_RULE_SET_SOURCE_RESOURCE);
@@ -2943,9 +2965,9 @@ cr_rule_set_collection_new_default (void)
   g_autofree char *installed = cr_rule_set_collection_get_installed_dir ();
   g_autofree char *cache = cr_rule_set_collection_get_cache_dir ();
 
-  add_resource_candidates (self, candidates);
-  add_directory_candidates (self, candidates, installed, CR_RULE_SET_SOURCE_INSTALLED);
   add_directory_candidates (self, candidates, cache, CR_RULE_SET_SOURCE_CACHE);
+  add_directory_candidates (self, candidates, installed, CR_RULE_SET_SOURCE_INSTALLED);
+  add_resource_candidates (self, candidates);
   resolve_candidates (self, candidates);
 
   return self;
