@@ -7,6 +7,7 @@
 #include <libsoup/soup.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include "cr-test-nginx.h"
@@ -84,6 +85,14 @@ temp_paths (const char *nginx,
   return g_string_free (text, FALSE);
 }
 
+/* In the child, before exec: if the test dies (a failed assertion aborts
+ * it), nginx gets SIGTERM instead of running on. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 static gboolean
 port_open (guint16 port)
 {
@@ -151,6 +160,7 @@ cr_test_nginx_start (const char  *root,
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE
                                         | G_SUBPROCESS_FLAGS_STDERR_MERGE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   self->process = g_subprocess_launcher_spawn (launcher, error, nginx, "-p", self->dir,
                                                "-c", conf_path, "-e", error_log, NULL);
   if (self->process == NULL)
