@@ -24,6 +24,8 @@
 
 #define WAIT_FOR(cond) CR_TEST_WAIT_FOR (cond, 10)
 
+#define DECISION_NUMBER "苏虎市监处罚〔2024〕215号"
+
 /* What the case view's check controller does, in short: re-check the case
  * after each change (in an idle, as edits come in bursts). */
 typedef struct
@@ -139,6 +141,24 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   while (cr_case_get_n_materials (initial) > 0)
     cr_case_remove_material (initial, 0);
+
+  /* The values the tests rely on, whatever the sample says today: a general
+   * food-safety penalty with a fine and a confiscation and an order to
+   * rectify, old enough under Order 58 on the application date. */
+  {
+    CrCaseRecord *record = cr_case_get_record (initial, 0);
+    GDate day;
+
+    cr_case_record_set_decision_number (record, DECISION_NUMBER);
+    cr_case_record_set_rectification_ordered (record, TRUE);
+    g_date_clear (&day, 1);
+    g_date_set_dmy (&day, 18, G_DATE_JUNE, 2024);
+    cr_case_record_set_decision_date (record, &day);
+    g_date_set_dmy (&day, 25, G_DATE_JUNE, 2024);
+    cr_case_record_set_publication_date (record, &day);
+    g_date_set_dmy (&day, 2, G_DATE_JULY, 2024);
+    cr_case_record_set_fine_paid_date (record, &day);
+  }
 
   root = g_build_filename (fixture->dir, "cases", NULL);
   fixture->store = cr_case_store_new (root);

@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
-#include "cr-preferences-window.h"
+#include "cr-preferences-window-private.h"
+#include "cr-signature.h"
 
 struct _CrPreferencesWindow
 {
@@ -15,9 +17,17 @@ struct _CrPreferencesWindow
 
   GSettings            *settings;
 
+  GPtrArray            *key_rows;
+  GPtrArray            *host_rows;
+  GtkFileChooserNative *chooser;
+  GCancellable         *cancellable;
+
   /* Template widgets */
   AdwEntryRow          *rules_url_row;
   GtkSwitch            *check_on_startup_switch;
+  AdwPreferencesGroup  *keys_group;
+  AdwPreferencesGroup  *hosts_group;
+  AdwEntryRow          *host_entry_row;
 };
 
 G_DEFINE_FINAL_TYPE (CrPreferencesWindow, cr_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -85,6 +95,364 @@ rules_url_changed_cb (CrPreferencesWindow *self,
 }
 
 static void
+show_toast (CrPreferencesWindow *self,
+            const char          *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+/* Trusted keys: the project's, which cannot be removed, then the user's
+ * (the trusted-keys setting, in minisign's one-line base64 form). */
+
+static GtkWidget *
+make_remove_button (const char *tooltip,
+                    const char *action_name,
+                    const char *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (target));
+
+  return button;
+}
+
+static void
+add_key_row (CrPreferencesWindow *self,
+             const char          *title,
+             const char          *subtitle,
+             const char          *stored)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("channel-secure-symbolic"));
+  if (stored != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               make_remove_button (_("Stop Trusting This Key"),
+                                                   "prefs.remove-key", stored));
+
+  adw_preferences_group_add (self->keys_group, row);
+  g_ptr_array_add (self->key_rows, row);
+}
+
+static void
+fill_keys (CrPreferencesWindow *self)
+{
+  g_auto(GStrv) keys = g_settings_get_strv (self->settings, "trusted-keys");
+  CrPublicKey *project = cr_public_key_get_project_key ();
+
+  for (guint i = 0; i < self->key_rows->len; i++)
+    adw_preferences_group_remove (self->keys_group, g_ptr_array_index (self->key_rows, i));
+  g_ptr_array_set_size (self->key_rows, 0);
+
+  if (project != NULL)
+    {
+      /* Translators: %s is a key id, 16 hexadecimal digits */
+      g_autofree char *title = g_strdup_printf (_("Key %s"), cr_public_key_get_id (project));
+
+      add_key_row (self, title, _("The project’s key, shipped with the application"), NULL);
+    }
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(CrPublicKey) key = cr_public_key_new_from_string (keys[i], NULL);
+      g_autofree char *title = NULL;
+
+      if (key == NULL)
+        {
+          add_key_row (self, _("Unreadable Key"),
+                       _("This entry is not a minisign public key: remove it"), keys[i]);
+          continue;
+        }
+
+      /* Translators: %s is a key id, 16 hexadecimal digits */
+      title = g_strdup_printf (_("Key %s"), cr_public_key_get_id (key));
+      add_key_row (self, title, _("Added by you"), keys[i]);
+    }
+}
+
+typedef struct
+{
+  CrPreferencesWindow *self;
+  char                *name;
+} KeyLoad;
+
+static void
+key_load_free (KeyLoad *load)
+{
+  g_object_unref (load->self);
+  g_free (load->name);
+  g_free (load);
+}
+
+static void
+key_loaded_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  KeyLoad *load = user_data;
+  CrPreferencesWindow *self = load->self;
+  g_autofree char *contents = NULL;
+  g_autoptr(CrPublicKey) key = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *encoded = NULL;
+  g_autofree char *message = NULL;
+  g_auto(GStrv) keys = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) updated = NULL;
+  CrPublicKey *project = cr_public_key_get_project_key ();
+
+  if (g_file_load_contents_finish (G_FILE (object), result, &contents, NULL, NULL, &error))
+    key = cr_public_key_new_from_string (contents, &error);
+
+  if (key == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Translators: a file name, then why it is not a public key */
+          message = g_strdup_printf (_("“%s” is not a minisign public key: %s"), load->name,
+                                     error->message);
+          show_toast (self, message);
+        }
+      key_load_free (load);
+      return;
+    }
+
+  encoded = cr_public_key_to_base64 (key);
+  keys = g_settings_get_strv (self->settings, "trusted-keys");
+  if ((project != NULL && cr_public_key_equal (project, key)) ||
+      g_strv_contains ((const char * const *) keys, encoded))
+    {
+      /* Translators: %s is a key id */
+      message = g_strdup_printf (_("Key %s is trusted already"), cr_public_key_get_id (key));
+      show_toast (self, message);
+      key_load_free (load);
+      return;
+    }
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) keys);
+  g_strv_builder_add (builder, encoded);
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "trusted-keys", (const char * const *) updated);
+
+  /* Translators: %s is a key id */
+  message = g_strdup_printf (_("Key %s added: rule sets it signs are now accepted"),
+                             cr_public_key_get_id (key));
+  show_toast (self, message);
+  key_load_free (load);
+}
+
+/**
+ * cr_preferences_window_add_key_file:
+ * @file: a minisign public key file
+ *
+ * Reads @file (asynchronously) and adds its key to the trusted keys: what
+ * the file chooser of "Add Key…" does.
+ */
+void
+cr_preferences_window_add_key_file (CrPreferencesWindow *self,
+                                    GFile               *file)
+{
+  KeyLoad *load;
+
+  g_return_if_fail (CR_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  load = g_new0 (KeyLoad, 1);
+  load->self = g_object_ref (self);
+  load->name = g_file_get_parse_name (file);
+  g_file_load_contents_async (file, self->cancellable, key_loaded_cb, load);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog     *dialog,
+                     int                  response,
+                     CrPreferencesWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        cr_preferences_window_add_key_file (self, file);
+    }
+
+  if (self->chooser == GTK_FILE_CHOOSER_NATIVE (dialog))
+    g_clear_object (&self->chooser);
+}
+
+static void
+add_key_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CrPreferencesWindow *self = CR_PREFERENCES_WINDOW (widget);
+  g_autoptr(GtkFileFilter) keys = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  self->chooser = gtk_file_chooser_native_new (_("Trust a Public Key"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Trust"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (keys, _("Minisign Public Keys"));
+  gtk_file_filter_add_suffix (keys, "pub");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), keys);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+remove_from_strv_setting (GSettings  *settings,
+                          const char *key,
+                          const char *value)
+{
+  g_auto(GStrv) values = g_settings_get_strv (settings, key);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+
+  for (guint i = 0; values[i] != NULL; i++)
+    if (!g_str_equal (values[i], value))
+      g_strv_builder_add (builder, values[i]);
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, key, (const char * const *) updated);
+}
+
+static void
+remove_key_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CrPreferencesWindow *self = CR_PREFERENCES_WINDOW (widget);
+
+  remove_from_strv_setting (self->settings, "trusted-keys", g_variant_get_string (parameter, NULL));
+}
+
+/* Hosts allowed without HTTPS */
+
+static void
+fill_hosts (CrPreferencesWindow *self)
+{
+  g_auto(GStrv) hosts = g_settings_get_strv (self->settings, "insecure-hosts");
+
+  for (guint i = 0; i < self->host_rows->len; i++)
+    adw_preferences_group_remove (self->hosts_group, g_ptr_array_index (self->host_rows, i));
+  g_ptr_array_set_size (self->host_rows, 0);
+
+  for (guint i = 0; hosts[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hosts[i]);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("channel-insecure-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 make_remove_button (_("Require HTTPS Again"),
+                                                     "prefs.remove-host", hosts[i]));
+      adw_preferences_group_add (self->hosts_group, row);
+      g_ptr_array_add (self->host_rows, row);
+    }
+}
+
+/* "host" or "host:port", lower-case; NULL for anything else (a URL, a
+ * path, a user name …). */
+static char *
+normalize_host (const char *text)
+{
+  g_autofree char *candidate = NULL;
+  g_autoptr(GUri) uri = NULL;
+  const char *host;
+
+  if (*text == '\0' || strpbrk (text, "/?#@ \t") != NULL)
+    return NULL;
+
+  candidate = g_strconcat ("http://", text, NULL);
+  uri = g_uri_parse (candidate, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return NULL;
+  host = g_uri_get_host (uri);
+  if (host == NULL || *host == '\0' || g_uri_get_userinfo (uri) != NULL ||
+      (*g_uri_get_path (uri) != '\0' && !g_str_equal (g_uri_get_path (uri), "/")))
+    return NULL;
+
+  if (g_uri_get_port (uri) > 0)
+    return g_ascii_strdown (text, -1);
+  return g_ascii_strdown (host, -1);
+}
+
+static void
+host_apply_cb (CrPreferencesWindow *self,
+               AdwEntryRow         *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autofree char *host = normalize_host (text);
+  g_auto(GStrv) hosts = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) updated = NULL;
+
+  if (host == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      /* Translators: %s is what the user typed */
+      message = g_strdup_printf (_("“%s” is not a host name (such as 192.168.1.10 or "
+                                   "trainer.lan:8080)"), text);
+      show_toast (self, message);
+      return;
+    }
+
+  hosts = g_settings_get_strv (self->settings, "insecure-hosts");
+  if (!g_strv_contains ((const char * const *) hosts, host))
+    {
+      builder = g_strv_builder_new ();
+      g_strv_builder_addv (builder, (const char **) hosts);
+      g_strv_builder_add (builder, host);
+      updated = g_strv_builder_end (builder);
+      g_settings_set_strv (self->settings, "insecure-hosts", (const char * const *) updated);
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
+static void
+host_changed_cb (CrPreferencesWindow *self,
+                 AdwEntryRow         *row)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+remove_host_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CrPreferencesWindow *self = CR_PREFERENCES_WINDOW (widget);
+
+  remove_from_strv_setting (self->settings, "insecure-hosts",
+                            g_variant_get_string (parameter, NULL));
+}
+
+static void
 cr_preferences_window_constructed (GObject *object)
 {
   CrPreferencesWindow *self = CR_PREFERENCES_WINDOW (object);
@@ -98,6 +466,13 @@ cr_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "check-rules-on-startup",
                    self->check_on_startup_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+
+  fill_keys (self);
+  fill_hosts (self);
+  g_signal_connect_object (self->settings, "changed::trusted-keys", G_CALLBACK (fill_keys), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::insecure-hosts", G_CALLBACK (fill_hosts),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -143,6 +518,16 @@ cr_preferences_window_dispose (GObject *object)
 {
   CrPreferencesWindow *self = CR_PREFERENCES_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_pointer (&self->key_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->host_rows, g_ptr_array_unref);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
 
@@ -171,12 +556,25 @@ cr_preferences_window_class_init (CrPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrPreferencesWindow, rules_url_row);
   gtk_widget_class_bind_template_child (widget_class, CrPreferencesWindow,
                                         check_on_startup_switch);
+  gtk_widget_class_bind_template_child (widget_class, CrPreferencesWindow, keys_group);
+  gtk_widget_class_bind_template_child (widget_class, CrPreferencesWindow, hosts_group);
+  gtk_widget_class_bind_template_child (widget_class, CrPreferencesWindow, host_entry_row);
   gtk_widget_class_bind_template_callback (widget_class, rules_url_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, rules_url_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, host_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, host_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "prefs.add-key", NULL, add_key_action);
+  gtk_widget_class_install_action (widget_class, "prefs.remove-key", "s", remove_key_action);
+  gtk_widget_class_install_action (widget_class, "prefs.remove-host", "s", remove_host_action);
 }
 
 static void
 cr_preferences_window_init (CrPreferencesWindow *self)
 {
+  self->key_rows = g_ptr_array_new ();
+  self->host_rows = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -1,0 +1,15 @@
+/* cr-preferences-window-private.h: what the tests drive
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cr-preferences-window.h"
+
+G_BEGIN_DECLS
+
+void cr_preferences_window_add_key_file (CrPreferencesWindow *self,
+                                         GFile               *file);
+
+G_END_DECLS
