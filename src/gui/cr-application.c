@@ -18,9 +18,20 @@ struct _CrApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+
+  CrRuleSetCollection *rule_sets;     /* NULL until loaded */
+  GCancellable        *rule_sets_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (CrApplication, cr_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_RULE_SETS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 CrApplication *
 cr_application_new (const char        *application_id,
@@ -45,6 +56,66 @@ cr_application_get_settings (CrApplication *self)
   g_return_val_if_fail (CR_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+static void
+load_rule_sets_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  g_task_return_pointer (task, cr_rule_set_collection_new_default (), g_object_unref);
+}
+
+static void
+rule_sets_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  CrApplication *self = CR_APPLICATION (object);
+  g_autoptr(CrRuleSetCollection) rule_sets = NULL;
+  g_auto(GStrv) warnings = NULL;
+
+  rule_sets = g_task_propagate_pointer (G_TASK (result), NULL);
+  if (rule_sets == NULL || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  g_clear_object (&self->rule_sets_cancellable);
+
+  /* Broken files were skipped (the built-in rules remain): say so in the log. */
+  warnings = cr_rule_set_collection_get_warnings (rule_sets);
+  for (guint i = 0; warnings[i] != NULL; i++)
+    g_message ("%s", warnings[i]);
+
+  self->rule_sets = g_steal_pointer (&rule_sets);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RULE_SETS]);
+}
+
+/**
+ * cr_application_get_rule_sets:
+ *
+ * The rule sets every window checks against, loaded once (the built-in,
+ * installed and cached ones) in a worker thread. The first call starts
+ * loading; #CrApplication:rule-sets is notified when they are there.
+ *
+ * Returns: (transfer none) (nullable): the rule sets, or %NULL while they
+ * are loading.
+ */
+CrRuleSetCollection *
+cr_application_get_rule_sets (CrApplication *self)
+{
+  g_return_val_if_fail (CR_IS_APPLICATION (self), NULL);
+
+  if (self->rule_sets == NULL && self->rule_sets_cancellable == NULL)
+    {
+      g_autoptr(GTask) task = NULL;
+
+      self->rule_sets_cancellable = g_cancellable_new ();
+      task = g_task_new (self, self->rule_sets_cancellable, rule_sets_loaded_cb, NULL);
+      g_task_set_source_tag (task, cr_application_get_rule_sets);
+      g_task_run_in_thread (task, load_rule_sets_thread);
+    }
+
+  return self->rule_sets;
 }
 
 static GtkWindow *
@@ -235,8 +306,29 @@ cr_application_dispose (GObject *object)
   CrApplication *self = CR_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_cancellable_cancel (self->rule_sets_cancellable);
+  g_clear_object (&self->rule_sets_cancellable);
+  g_clear_object (&self->rule_sets);
 
   G_OBJECT_CLASS (cr_application_parent_class)->dispose (object);
+}
+
+static void
+cr_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CrApplication *self = CR_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_RULE_SETS:
+      g_value_set_object (value, self->rule_sets);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -246,9 +338,15 @@ cr_application_class_init (CrApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = cr_application_dispose;
+  object_class->get_property = cr_application_get_property;
 
   app_class->activate = cr_application_activate;
   app_class->startup = cr_application_startup;
+
+  properties[PROP_RULE_SETS] =
+    g_param_spec_object ("rule-sets", NULL, NULL, CR_TYPE_RULE_SET_COLLECTION,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "cr-rule-set.h"
+
 G_BEGIN_DECLS
 
 #define CR_TYPE_APPLICATION (cr_application_get_type ())
@@ -16,5 +18,7 @@ G_DECLARE_FINAL_TYPE (CrApplication, cr_application, CR, APPLICATION, AdwApplica
 CrApplication *cr_application_new          (const char        *application_id,
                                             GApplicationFlags  flags);
 GSettings     *cr_application_get_settings (CrApplication     *self);
+
+CrRuleSetCollection *cr_application_get_rule_sets (CrApplication *self);
 
 G_END_DECLS
