@@ -6,21 +6,27 @@
  * a re-check after every change, as the case view's check controller does. Files are made by the
  * test (a PDF with cairo, a JPEG with gdk-pixbuf named .pdf) and attached
  * through the same code a drop runs (the slot row's GtkDropTarget::drop).
+ * Expected texts come from the same message ids the page uses, so the test
+ * passes in any language: run it with LANGUAGE=zh_CN and
+ * CREDIT_REPAIR_TEST_SCREENSHOTS=DIR to see the page in Chinese.
  */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "cr-case-store.h"
 #include "cr-checker.h"
+#include "cr-core.h"
 #include "materials/cr-material-preview.h"
 #include "cr-test-ui.h"
 #include "materials/cr-material-row.h"
 #include "materials/cr-materials-page-private.h"
+#include "materials/cr-materials-util.h"
 
 #define WAIT_FOR(cond) CR_TEST_WAIT_FOR (cond, 10)
 
@@ -291,6 +297,15 @@ first_material_row (CrSlotRow *row)
   return g_ptr_array_index (rows, 0);
 }
 
+static char *
+summary_text (guint n_filled,
+              guint n_required)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u required document attached.",
+                                       "%u of %u required documents attached.", n_required),
+                          n_filled, n_required);
+}
+
 static gboolean
 has_problem (GPtrArray  *problems,
              const char *code)
@@ -317,8 +332,18 @@ test_checklist (Fixture       *fixture,
   row = find_row (fixture, NULL, "identity_proof");
   g_assert_true (cr_slot_row_get_required (row));
   g_assert_cmpint (cr_slot_row_get_state (row), ==, CR_SLOT_STATE_MISSING);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
-                   "Legal representative certificate or power of attorney");
+  {
+    const CrSlotDef *def = cr_slot_row_get_definition (row);
+    CrLanguage language = cr_check_result_get_language (
+                            cr_materials_page_get_check_result (fixture->page));
+    g_autofree char *title = NULL;
+
+    g_assert_nonnull (def);
+    title = cr_slot_title (cr_slot_def_get_name (def, language));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
+    if (language == CR_LANGUAGE_EN)
+      g_assert_cmpstr (title, ==, "Legal representative certificate or power of attorney");
+  }
   for (guint i = 0; i < 3; i++)
     {
       const char *slot = (const char *[]) { "payment_proof", "rectification_proof",
@@ -329,8 +354,11 @@ test_checklist (Fixture       *fixture,
       g_assert_cmpint (cr_slot_row_get_state (row), ==, CR_SLOT_STATE_MISSING);
       g_assert_nonnull (cr_slot_row_get_definition (row));
     }
-  g_assert_cmpstr (cr_materials_page_get_summary (fixture->page), ==,
-                   "0 of 4 required documents attached.");
+  {
+    g_autofree char *summary = summary_text (0, 4);
+
+    g_assert_cmpstr (cr_materials_page_get_summary (fixture->page), ==, summary);
+  }
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_row (fixture, "r1", "commitment")), TRUE);
   cr_test_ui_save_screenshot (GTK_WIDGET (fixture->window), "materials-checklist");
@@ -379,8 +407,11 @@ test_attach_by_drop (Fixture       *fixture,
   g_assert_cmpuint (cr_material_row_get_problems (material_row)->len, ==, 0);
   WAIT_FOR (cr_material_row_get_thumbnail (material_row) != NULL);
   g_assert_nonnull (cr_material_row_get_thumbnail (material_row));
-  g_assert_cmpstr (cr_materials_page_get_summary (fixture->page), ==,
-                   "1 of 4 required documents attached.");
+  {
+    g_autofree char *summary = summary_text (1, 4);
+
+    g_assert_cmpstr (cr_materials_page_get_summary (fixture->page), ==, summary);
+  }
 
   /* The same name again is numbered, never overwritten. */
   drop_files (row, (const char *[]) { pdf, NULL });
@@ -438,8 +469,14 @@ test_bad_file (Fixture       *fixture,
       problem = g_ptr_array_index (problems, i);
   g_assert_nonnull (strstr (problem->message, "commitment.pdf"));
   g_assert_cmpint (problem->severity, ==, CR_SEVERITY_ERROR);
-  g_assert_nonnull (strstr (cr_materials_page_get_summary (fixture->page),
-                            "1 has problems to look at."));
+  {
+    g_autofree char *with_problems = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                   "%u has problems to look at.",
+                                                                   "%u have problems to look at.",
+                                                                   1), 1);
+
+    g_assert_nonnull (strstr (cr_materials_page_get_summary (fixture->page), with_problems));
+  }
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   cr_test_ui_save_screenshot (GTK_WIDGET (fixture->window), "materials-bad-file");
@@ -467,7 +504,11 @@ test_remove_undo (Fixture       *fixture,
                    CR_SLOT_STATE_MISSING);
   toast = cr_materials_page_get_undo_toast (fixture->page);
   g_assert_nonnull (toast);
-  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Removed “letter.pdf”");
+  {
+    g_autofree char *title = g_strdup_printf (_("Removed “%s”"), "letter.pdf");
+
+    g_assert_cmpstr (adw_toast_get_title (toast), ==, title);
+  }
   cr_test_ui_save_screenshot (GTK_WIDGET (fixture->window), "materials-removed");
 
   g_signal_emit_by_name (toast, "button-clicked");
@@ -533,8 +574,15 @@ test_paste_image (Fixture       *fixture,
   g_assert_cmpuint (cr_case_get_n_materials (fixture->case_), ==, 1);
   material = cr_case_get_material (fixture->case_, 0);
   g_assert_cmpstr (cr_case_material_get_slot (material), ==, "rectification_proof");
-  g_assert_true (g_str_has_prefix (cr_case_material_get_path (material),
-                                   "attachments/pasted-image-"));
+  {
+    /* The name is translated: "pasted-image-%s.png" up to the date. */
+    g_autofree char *prefix = g_strdup (_("pasted-image-%s.png"));
+    g_autofree char *expected = NULL;
+
+    *strstr (prefix, "%s") = '\0';
+    expected = g_build_filename ("attachments", prefix, NULL);
+    g_assert_true (g_str_has_prefix (cr_case_material_get_path (material), expected));
+  }
   g_assert_true (g_str_has_suffix (cr_case_material_get_path (material), ".png"));
   path = cr_case_resolve_path (fixture->case_, cr_case_material_get_path (material));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
@@ -594,6 +642,7 @@ main (int   argc,
       return 77;
     }
 
+  cr_core_init_i18n ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

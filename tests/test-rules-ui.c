@@ -10,15 +10,20 @@
  * general penalty is shown at least 6 months instead of 3 before it can be
  * repaired. The library holds the Wuxi sample case, whose record is such a
  * penalty, so its earliest application date moves.
+ *
+ * Expected texts come from the same message ids the widgets use, so the
+ * test passes in any language (LANGUAGE=zh_CN for screenshots in Chinese).
  */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "cr-case-store.h"
+#include "cr-core.h"
 #include "cr-preferences-window-private.h"
 #include "cr-rules-index.h"
 #include "cr-signature.h"
@@ -32,6 +37,26 @@
 #define WAIT_FOR(cond) CR_TEST_WAIT_FOR (cond, 30)
 
 static char *home;
+
+/* "Version %s, %s" with the origin "bundled with the application" … */
+static char *
+version_text (const char *version,
+              const char *origin)
+{
+  return g_strdup_printf (_("Version %s, %s"), version, origin);
+}
+
+/* The part of a translated format before its first %s. */
+static char *
+format_prefix (const char *format)
+{
+  char *prefix = g_strdup (format);
+  char *cut = strstr (prefix, "%s");
+
+  if (cut != NULL)
+    *cut = '\0';
+  return prefix;
+}
 
 typedef struct
 {
@@ -263,15 +288,21 @@ test_status_bundled (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (rows), ==, 3);
 
   /* The set in force today, as shipped, and the older regimes. */
-  row = find_row (rows, "Version 2026.1, bundled with the application");
-  g_assert_nonnull (row);
-  g_assert_true (row == rows[0]);
-  g_assert_true (g_str_has_prefix (row, cr_rules_updater_get_title (fixture->updater,
-                                                                    "cn-national-order36")));
-  g_assert_nonnull (find_row (rows, "Version 2023.1, bundled with the application"));
-  g_assert_nonnull (find_row (rows, "Version 2019.1, bundled with the application"));
+  {
+    g_autofree char *v2026 = version_text ("2026.1", _("bundled with the application"));
+    g_autofree char *v2023 = version_text ("2023.1", _("bundled with the application"));
+    g_autofree char *v2019 = version_text ("2019.1", _("bundled with the application"));
+
+    row = find_row (rows, v2026);
+    g_assert_nonnull (row);
+    g_assert_true (row == rows[0]);
+    g_assert_true (g_str_has_prefix (row, cr_rules_updater_get_title (fixture->updater,
+                                                                      "cn-national-order36")));
+    g_assert_nonnull (find_row (rows, v2023));
+    g_assert_nonnull (find_row (rows, v2019));
+  }
   g_assert_cmpstr (cr_rules_status_panel_get_checked_text (CR_RULES_STATUS_PANEL (fixture->panel)),
-                   ==, "Never checked for updates.");
+                   ==, _("Never checked for updates."));
   cr_test_ui_save_screenshot (GTK_WIDGET (fixture->window), "rules-status-bundled");
 }
 
@@ -315,7 +346,12 @@ test_update (Fixture       *fixture,
   item = g_ptr_array_index (cr_rules_report_get_cases (report), 0);
   g_assert_cmpstr (item->name, ==, "无锡示例精密机械有限公司");
   texts = cr_rules_changes_window_dup_texts (CR_RULES_CHANGES_WINDOW (changes));
-  g_assert_true (has_text (texts, "Record r1: earliest application on 2026-11-12, was 2026-08-12"));
+  {
+    g_autofree char *line = g_strdup_printf (_("Record %s: earliest application on %s, was %s"),
+                                             "r1", "2026-11-12", "2026-08-12");
+
+    g_assert_true (has_text (texts, line));
+  }
   g_assert_true (has_text (texts, "2026.2"));
   cr_test_ui_save_screenshot (GTK_WIDGET (changes), "rules-what-changed");
   gtk_window_destroy (changes);
@@ -323,10 +359,15 @@ test_update (Fixture       *fixture,
   /* The panel says what is in force now and where it came from. */
   WAIT_FOR (!cr_rules_updater_get_checking (fixture->updater) && panel_has_row (fixture, "2026.2"));
   rows = cr_rules_status_panel_dup_rows (CR_RULES_STATUS_PANEL (fixture->panel));
-  g_assert_nonnull (find_row (rows, "Version 2026.2, fetched just now from 127.0.0.1"));
-  g_assert_true (g_str_has_prefix (cr_rules_status_panel_get_checked_text (
-                                     CR_RULES_STATUS_PANEL (fixture->panel)),
-                                   "Last checked for updates on "));
+  {
+    g_autofree char *origin = g_strdup_printf (_("fetched just now from %s"), "127.0.0.1");
+    g_autofree char *version = version_text ("2026.2", origin);
+    g_autofree char *prefix = format_prefix (_("Last checked for updates on %s."));
+
+    g_assert_nonnull (find_row (rows, version));
+    g_assert_true (g_str_has_prefix (cr_rules_status_panel_get_checked_text (
+                                       CR_RULES_STATUS_PANEL (fixture->panel)), prefix));
+  }
   cr_test_ui_save_screenshot (GTK_WIDGET (fixture->window), "rules-status-fetched");
 }
 
@@ -348,10 +389,15 @@ test_failure (Fixture       *fixture,
                                                            CR_TYPE_RULES_STATUS_PANEL,
                                                            "error_label"));
   g_assert_true (gtk_widget_get_visible (error_label));
-  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (error_label)),
-                                   "The last check failed, so the rules above stay in force: "));
-  rows = cr_rules_status_panel_dup_rows (CR_RULES_STATUS_PANEL (fixture->panel));
-  g_assert_nonnull (find_row (rows, "Version 2026.1, bundled with the application"));
+  {
+    g_autofree char *prefix = format_prefix (_("The last check failed, so the rules above stay in "
+                                               "force: %s"));
+    g_autofree char *version = version_text ("2026.1", _("bundled with the application"));
+
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (error_label)), prefix));
+    rows = cr_rules_status_panel_dup_rows (CR_RULES_STATUS_PANEL (fixture->panel));
+    g_assert_nonnull (find_row (rows, version));
+  }
   g_assert_null (cr_test_ui_find_toplevel (CR_TYPE_RULES_CHANGES_WINDOW));
   cr_test_ui_save_screenshot (GTK_WIDGET (fixture->window), "rules-status-failed");
 }
@@ -648,6 +694,7 @@ main (int   argc,
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   g_setenv ("XDG_DATA_HOME", data, TRUE);
 
+  cr_core_init_i18n ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
