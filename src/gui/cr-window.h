@@ -8,6 +8,9 @@
 #include <adwaita.h>
 
 #include "cr-application.h"
+#include "cr-case-session.h"
+#include "cr-case-view.h"
+#include "cr-library.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +18,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CrWindow, cr_window, CR, WINDOW, AdwApplicationWindow)
 
-CrWindow *cr_window_new       (CrApplication *application);
-void      cr_window_add_toast (CrWindow      *self,
-                               AdwToast      *toast);
+CrWindow      *cr_window_new           (CrApplication *application);
+void           cr_window_add_toast     (CrWindow      *self,
+                                        AdwToast      *toast);
+CrLibrary     *cr_window_get_library   (CrWindow      *self);
+CrCaseSession *cr_window_get_session   (CrWindow      *self);
+CrCaseView    *cr_window_get_case_view (CrWindow      *self);
 
 G_END_DECLS
