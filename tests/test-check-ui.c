@@ -350,8 +350,7 @@ test_date_control (Fixture       *fixture,
   /* Picking a day in the calendar checks the case for that day. */
   checks = cr_check_controller_get_n_checks (fixture->controller);
   day = g_date_time_new_local (2026, 11, 27, 12, 0, 0);
-  gtk_calendar_select_day (calendar, day);
-  g_signal_emit_by_name (calendar, "day-selected");
+  gtk_calendar_select_day (calendar, day);  /* emits ::day-selected, as a click does */
   wait_for_check (fixture->controller, checks);
   expected = date_from ("2026-11-27");
   g_assert_cmpint (g_date_compare (cr_check_controller_get_date (fixture->controller), &expected),
@@ -389,6 +388,28 @@ test_date_control (Fixture       *fixture,
   /* The timeline now marks today rather than "the application date". */
   g_assert_nonnull (strstr (cr_result_view_get_record_timeline (view, 0),
                             C_("timeline", "Today")));
+}
+
+/* Without records there is nothing to apply for: the checker finds no
+ * error, but the page does not say "ready". */
+static void
+test_no_records (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CrResultView *view = cr_overview_page_get_result_view (fixture->overview, 0);
+  guint checks = cr_check_controller_get_n_checks (fixture->controller);
+
+  set_date (fixture->controller, "2026-11-27");
+  wait_for_check (fixture->controller, checks);
+  checks = cr_check_controller_get_n_checks (fixture->controller);
+
+  cr_case_remove_record (fixture->case_, 0);
+  wait_for_check (fixture->controller, checks);
+
+  g_assert_true (cr_check_result_get_ready (cr_check_controller_get_result (fixture->controller)));
+  g_assert_cmpstr (cr_result_view_get_verdict (view), ==, _("No records to check yet"));
+  g_assert_cmpstr (cr_report_page_get_summary (fixture->report), ==, _("No records to check yet"));
+  g_assert_cmpuint (cr_result_view_get_n_records (view), ==, 0);
 }
 
 typedef struct
@@ -940,6 +961,23 @@ test_application_rule_sets (void)
   g_assert_cmpstr (cr_check_result_get_regime (cr_check_controller_get_result (controller)), ==,
                    "order58");
 
+  /* Rule sets loaded again (new ones fetched): the case is checked again. */
+  {
+    g_autoptr(CrRuleSetCollection) before = g_object_ref (cr_application_get_rule_sets (app));
+    g_autoptr(CrRuleSet) in_force = NULL;
+    guint checks = cr_check_controller_get_n_checks (controller);
+
+    cr_application_reload_rule_sets (app);
+    wait_for_check (controller, checks);
+    g_assert_true (cr_application_get_rule_sets (app) != before);
+    g_assert_true (cr_check_controller_get_rule_sets (controller) ==
+                   cr_application_get_rule_sets (app));
+    in_force = cr_rule_set_collection_select (cr_application_get_rule_sets (app),
+                                              cr_check_controller_get_date (controller), NULL);
+    g_assert_true (cr_check_result_get_rule_set (cr_check_controller_get_result (controller)) ==
+                   in_force);
+  }
+
   g_application_set_default (NULL);
 }
 
@@ -1005,6 +1043,8 @@ main (int   argc,
               fixture_setup, test_date_control, fixture_teardown);
   g_test_add ("/check-ui/overview/edit-rechecks", Fixture, NULL,
               fixture_setup, test_edit_rechecks, fixture_teardown);
+  g_test_add ("/check-ui/overview/no-records", Fixture, NULL,
+              fixture_setup, test_no_records, fixture_teardown);
   g_test_add ("/check-ui/overview/compare", Fixture, NULL,
               fixture_setup, test_compare, fixture_teardown);
   g_test_add ("/check-ui/report/navigate", Fixture, NULL,

@@ -86,19 +86,35 @@ rule_sets_loaded_cb (GObject      *object,
   for (guint i = 0; warnings[i] != NULL; i++)
     g_message ("%s", warnings[i]);
 
-  self->rule_sets = g_steal_pointer (&rule_sets);
+  g_set_object (&self->rule_sets, rule_sets);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RULE_SETS]);
+}
+
+static void
+load_rule_sets (CrApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  /* A load in flight reads older files: the newer load wins. */
+  g_cancellable_cancel (self->rule_sets_cancellable);
+  g_clear_object (&self->rule_sets_cancellable);
+
+  self->rule_sets_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->rule_sets_cancellable, rule_sets_loaded_cb, NULL);
+  g_task_set_source_tag (task, load_rule_sets);
+  g_task_run_in_thread (task, load_rule_sets_thread);
 }
 
 /**
  * cr_application_get_rule_sets:
  *
- * The rule sets every window checks against, loaded once (the built-in,
- * installed and cached ones) in a worker thread. The first call starts
- * loading; #CrApplication:rule-sets is notified when they are there.
+ * The rule sets every window checks against (the built-in, installed and
+ * cached ones), loaded in a worker thread. The first call starts loading;
+ * #CrApplication:rule-sets is notified when they are there, and again
+ * after cr_application_reload_rule_sets().
  *
  * Returns: (transfer none) (nullable): the rule sets, or %NULL while they
- * are loading.
+ * are loading for the first time.
  */
 CrRuleSetCollection *
 cr_application_get_rule_sets (CrApplication *self)
@@ -106,16 +122,24 @@ cr_application_get_rule_sets (CrApplication *self)
   g_return_val_if_fail (CR_IS_APPLICATION (self), NULL);
 
   if (self->rule_sets == NULL && self->rule_sets_cancellable == NULL)
-    {
-      g_autoptr(GTask) task = NULL;
-
-      self->rule_sets_cancellable = g_cancellable_new ();
-      task = g_task_new (self, self->rule_sets_cancellable, rule_sets_loaded_cb, NULL);
-      g_task_set_source_tag (task, cr_application_get_rule_sets);
-      g_task_run_in_thread (task, load_rule_sets_thread);
-    }
+    load_rule_sets (self);
 
   return self->rule_sets;
+}
+
+/**
+ * cr_application_reload_rule_sets:
+ *
+ * Loads the rule sets again, in a worker thread, for example after new
+ * ones were fetched into the cache; the open cases are checked again under
+ * them once #CrApplication:rule-sets is notified.
+ */
+void
+cr_application_reload_rule_sets (CrApplication *self)
+{
+  g_return_if_fail (CR_IS_APPLICATION (self));
+
+  load_rule_sets (self);
 }
 
 static GtkWindow *

@@ -19,6 +19,7 @@ CrApplication *cr_application_new          (const char        *application_id,
                                             GApplicationFlags  flags);
 GSettings     *cr_application_get_settings (CrApplication     *self);
 
-CrRuleSetCollection *cr_application_get_rule_sets (CrApplication *self);
+CrRuleSetCollection *cr_application_get_rule_sets    (CrApplication *self);
+void                 cr_application_reload_rule_sets (CrApplication *self);
 
 G_END_DECLS

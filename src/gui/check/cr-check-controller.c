@@ -26,7 +26,8 @@ struct _CrCheckController
 
   CrCase              *case_;
   CrRuleSetCollection *rule_sets;
-  gboolean             waiting_for_rule_sets;
+  gboolean             rule_sets_from_app;  /* follow the application's */
+  gboolean             watching_app;
   GDate                date;
   gboolean             follows_today;
   guint                delay_ms;
@@ -172,26 +173,36 @@ check_done_cb (GObject      *object,
   update_busy (self);
 }
 
+static void app_rule_sets_cb (CrCheckController *self,
+                              GParamSpec        *pspec,
+                              CrApplication     *app);
+
+/* The rule sets to check against: the controller's own, else the
+ * application's, which load in the background and may be reloaded (new
+ * ones fetched): then the case is checked again. */
 static CrRuleSetCollection *
 find_rule_sets (CrCheckController *self)
 {
   GApplication *app;
+  CrRuleSetCollection *rule_sets;
 
-  if (self->rule_sets != NULL)
+  if (!self->rule_sets_from_app)
     return self->rule_sets;
 
-  /* Without rule sets of its own the controller uses the application's,
-   * which load in the background: wait for them. */
   app = g_application_get_default ();
   if (app == NULL || !CR_IS_APPLICATION (app))
     return NULL;
 
-  self->rule_sets = cr_application_get_rule_sets (CR_APPLICATION (app));
-  if (self->rule_sets != NULL)
+  if (!self->watching_app)
     {
-      g_object_ref (self->rule_sets);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RULE_SETS]);
+      self->watching_app = TRUE;
+      g_signal_connect_object (app, "notify::rule-sets", G_CALLBACK (app_rule_sets_cb), self,
+                               G_CONNECT_SWAPPED);
     }
+
+  rule_sets = cr_application_get_rule_sets (CR_APPLICATION (app));
+  if (rule_sets != NULL && g_set_object (&self->rule_sets, rule_sets))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RULE_SETS]);
 
   return self->rule_sets;
 }
@@ -201,7 +212,7 @@ app_rule_sets_cb (CrCheckController *self,
                   GParamSpec        *pspec,
                   CrApplication     *app)
 {
-  if (self->rule_sets == NULL && find_rule_sets (self) != NULL)
+  if (self->rule_sets_from_app && find_rule_sets (self) != NULL)
     schedule_check (self, 0);
 }
 
@@ -225,19 +236,10 @@ start_check (CrCheckController *self)
       return;
     }
 
+  /* Without rule sets yet, the check runs when they arrive. */
   rule_sets = find_rule_sets (self);
   if (rule_sets == NULL)
-    {
-      GApplication *app = g_application_get_default ();
-
-      if (!self->waiting_for_rule_sets && app != NULL && CR_IS_APPLICATION (app))
-        {
-          self->waiting_for_rule_sets = TRUE;
-          g_signal_connect_object (app, "notify::rule-sets",
-                                   G_CALLBACK (app_rule_sets_cb), self, G_CONNECT_SWAPPED);
-        }
-      return;
-    }
+    return;
 
   if (self->follows_today)
     cr_date_set_today (&self->date);
@@ -365,6 +367,7 @@ cr_check_controller_set_rule_sets (CrCheckController   *self,
   g_return_if_fail (CR_IS_CHECK_CONTROLLER (self));
   g_return_if_fail (rule_sets == NULL || CR_IS_RULE_SET_COLLECTION (rule_sets));
 
+  self->rule_sets_from_app = rule_sets == NULL;
   if (!g_set_object (&self->rule_sets, rule_sets))
     return;
 
@@ -717,6 +720,7 @@ static void
 cr_check_controller_init (CrCheckController *self)
 {
   self->follows_today = TRUE;
+  self->rule_sets_from_app = TRUE;
   self->delay_ms = CR_CHECK_CONTROLLER_DEFAULT_DELAY_MS;
   cr_date_set_today (&self->date);
 }

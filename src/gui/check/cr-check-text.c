@@ -267,6 +267,20 @@ first_blocking_record (CrCheckResult *result)
 }
 
 /**
+ * cr_check_text_ready:
+ *
+ * Returns: whether the verdict is "ready": no error, and at least one
+ * record to apply for.
+ */
+gboolean
+cr_check_text_ready (CrCheckResult *result)
+{
+  g_return_val_if_fail (CR_IS_CHECK_RESULT (result), FALSE);
+
+  return cr_check_result_get_ready (result) && cr_check_result_get_n_records (result) > 0;
+}
+
+/**
  * cr_check_text_verdict_title:
  *
  * Returns: (transfer full): the verdict in one sentence: ready, or what
@@ -282,6 +296,10 @@ cr_check_text_verdict_title (CrCheckResult *result)
   guint n_errors;
 
   g_return_val_if_fail (CR_IS_CHECK_RESULT (result), NULL);
+
+  /* Without records there is nothing to apply for, errors or not. */
+  if (cr_check_result_get_n_records (result) == 0)
+    return g_strdup (_("No records to check yet"));
 
   if (cr_check_result_get_ready (result))
     return g_strdup (_("Ready to apply"));
@@ -349,6 +367,9 @@ cr_check_text_verdict_description (CrCheckResult *result)
   guint n_errors;
 
   g_return_val_if_fail (CR_IS_CHECK_RESULT (result), NULL);
+
+  if (cr_check_result_get_n_records (result) == 0)
+    return g_strdup (_("Add the penalty records of the case: they are checked as you type."));
 
   on = cr_check_text_format_date (cr_check_result_get_on (result));
   if (cr_check_result_get_ready (result))

@@ -18,6 +18,7 @@ char       *cr_check_text_status_explanation  (CrCheckResult       *result,
 const char *cr_check_text_status_style_class  (CrRecordStatus       status);
 const char *cr_check_text_status_icon_name    (CrRecordStatus       status);
 gboolean    cr_check_text_status_blocks       (CrRecordStatus       status);
+gboolean    cr_check_text_ready               (CrCheckResult       *result);
 char       *cr_check_text_verdict_title       (CrCheckResult       *result);
 char       *cr_check_text_verdict_description (CrCheckResult       *result);
 char       *cr_check_text_slot_name           (CrCheckResult       *result,

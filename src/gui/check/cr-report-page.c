@@ -279,6 +279,9 @@ summary_text (CrCheckResult *result)
   notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notes),
                            n_notes);
 
+  if (cr_check_result_get_n_records (result) == 0)
+    return g_strdup (_("No records to check yet"));
+
   if (cr_check_result_get_ready (result))
     /* Translators: the counts are “%u warnings” and “%u notes” */
     return g_strdup_printf (_("Ready to apply: no errors, %s, %s"), warnings, notes);

@@ -240,8 +240,10 @@ show_result (CrResultView  *self,
   g_autofree char *subtitle = rules_subtitle (rule_set);
   guint n_records = cr_check_result_get_n_records (result);
 
-  if (cr_check_result_get_ready (result))
+  if (cr_check_text_ready (result))
     set_verdict (self, "emblem-ok-symbolic", "success", title, description);
+  else if (n_records == 0)
+    set_verdict (self, "dialog-information-symbolic", NULL, title, description);
   else
     set_verdict (self, "dialog-warning-symbolic", "warning", title, description);
 
