@@ -35,6 +35,7 @@ struct _CrWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
+  AdwClamp             *sidebar_clamp;
   GtkButton            *back_button;
   GtkToggleButton      *search_button;
   CrLibrarySidebar     *sidebar;
@@ -1366,6 +1367,16 @@ samples_listed_cb (GObject      *object,
 
 /* GObject */
 
+/* A steady sidebar width beside the case; all the width when folded. */
+static void
+folded_notify_cb (CrWindow *self)
+{
+  adw_clamp_set_maximum_size (self->sidebar_clamp,
+                              adw_leaflet_get_folded (self->leaflet) ? 10000 : 320);
+  adw_clamp_set_tightening_threshold (self->sidebar_clamp,
+                                      adw_leaflet_get_folded (self->leaflet) ? 10000 : 320);
+}
+
 static void
 is_active_notify_cb (CrWindow *self)
 {
@@ -1459,6 +1470,7 @@ cr_window_class_init (CrWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, sidebar_clamp);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, sidebar);
@@ -1501,6 +1513,9 @@ cr_window_init (CrWindow *self)
   /* Typing in the case list searches it (not in the case's forms). */
   cr_library_sidebar_set_key_capture_widget (self->sidebar, GTK_WIDGET (self->sidebar));
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_notify_cb), NULL);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  folded_notify_cb (self);
 
   if (g_str_equal (PROFILE, "Devel"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
