@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "cr-case-store.h"
+#include "cr-check-controller.h"
 #include "cr-checker.h"
 #include "cr-core.h"
 #include "materials/cr-material-preview.h"
@@ -610,6 +611,61 @@ test_add_other_slot (Fixture       *fixture,
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
 }
 
+/* In the case view the page follows the check controller, case and result. */
+static void
+test_controller (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(CrCheckController) controller = cr_check_controller_new ();
+  g_autoptr(CrRuleSetCollection) rules = cr_rule_set_collection_new_default ();
+  g_autofree char *pdf = make_pdf (fixture, "commitment.pdf", 1);
+  CrMaterialsPage *page = cr_materials_page_new ();
+  GtkWidget *window = adw_window_new ();
+  GDate date;
+
+  /* The fixture's own checker lets go of the case. */
+  checker_stop (&fixture->checker);
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_DECEMBER, 2025);
+  cr_check_controller_set_delay (controller, 0);
+  cr_check_controller_set_rule_sets (controller, rules);
+  cr_check_controller_set_date (controller, &date);
+  cr_check_controller_set_case (controller, fixture->case_);
+
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  g_object_set (page, "controller", controller, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cr_materials_page_get_controller (page) == controller);
+  g_assert_true (cr_materials_page_get_case (page) == fixture->case_);
+
+  WAIT_FOR (cr_materials_page_get_check_result (page) != NULL &&
+            cr_materials_page_get_n_pending (page) == 0);
+  g_assert_true (cr_materials_page_get_check_result (page) ==
+                 cr_check_controller_get_result (controller));
+  g_assert_cmpint (cr_slot_row_get_state (cr_materials_page_find_slot_row (page, "r1",
+                                                                           "commitment")),
+                   ==, CR_SLOT_STATE_MISSING);
+
+  drop_files (cr_materials_page_find_slot_row (page, "r1", "commitment"),
+              (const char *[]) { pdf, NULL });
+  WAIT_FOR (cr_materials_page_get_n_pending (page) == 0 &&
+            !cr_check_controller_get_busy (controller) &&
+            cr_check_controller_get_n_checks (controller) >= 2);
+  g_assert_cmpint (cr_slot_row_get_state (cr_materials_page_find_slot_row (page, "r1",
+                                                                           "commitment")),
+                   ==, CR_SLOT_STATE_ATTACHED);
+  g_assert_true (cr_materials_page_get_check_result (page) ==
+                 cr_check_controller_get_result (controller));
+
+  /* Another case in the controller is another case on the page. */
+  cr_check_controller_set_case (controller, NULL);
+  g_assert_null (cr_materials_page_get_case (page));
+
+  g_object_set (page, "controller", NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A case kept outside any folder cannot own copies of files. */
 static void
 test_no_folder (void)
@@ -656,6 +712,7 @@ main (int   argc,
   ADD ("/ui/materials/replace-undo", test_replace_undo);
   ADD ("/ui/materials/paste-image", test_paste_image);
   ADD ("/ui/materials/add-other-slot", test_add_other_slot);
+  ADD ("/ui/materials/controller", test_controller);
   g_test_add_func ("/ui/materials/no-folder", test_no_folder);
 
   return g_test_run ();

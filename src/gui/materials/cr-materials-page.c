@@ -32,6 +32,9 @@ struct _CrMaterialsPage
 
   CrCase               *case_;
   CrCheckResult        *result;
+  CrCheckController    *controller;
+  GBinding             *case_binding;
+  GBinding             *result_binding;
   GCancellable         *cancellable;   /* copies and inspections of this case */
 
   GHashTable           *infos;         /* key → CrMaterialInfo */
@@ -64,6 +67,7 @@ enum {
   PROP_0,
   PROP_CASE,
   PROP_CHECK_RESULT,
+  PROP_CONTROLLER,
   N_PROPS
 };
 
@@ -1359,6 +1363,64 @@ cr_materials_page_set_check_result (CrMaterialsPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECK_RESULT]);
 }
 
+/**
+ * cr_materials_page_get_controller:
+ *
+ * Returns: (transfer none) (nullable): the check controller followed
+ */
+CrCheckController *
+cr_materials_page_get_controller (CrMaterialsPage *self)
+{
+  g_return_val_if_fail (CR_IS_MATERIALS_PAGE (self), NULL);
+
+  return self->controller;
+}
+
+static void
+unbind_controller (CrMaterialsPage *self)
+{
+  if (self->case_binding != NULL)
+    g_binding_unbind (self->case_binding);
+  g_clear_object (&self->case_binding);
+  if (self->result_binding != NULL)
+    g_binding_unbind (self->result_binding);
+  g_clear_object (&self->result_binding);
+  g_clear_object (&self->controller);
+}
+
+/**
+ * cr_materials_page_set_controller:
+ * @controller: (nullable): the check controller of the case view
+ *
+ * Follows the controller's case and result, so the page changes as soon as
+ * the controller has re-checked an edit.
+ */
+void
+cr_materials_page_set_controller (CrMaterialsPage   *self,
+                                   CrCheckController *controller)
+{
+  g_return_if_fail (CR_IS_MATERIALS_PAGE (self));
+  g_return_if_fail (controller == NULL || CR_IS_CHECK_CONTROLLER (controller));
+
+  if (self->controller == controller)
+    return;
+
+  unbind_controller (self);
+  if (controller != NULL)
+    {
+      self->controller = g_object_ref (controller);
+      /* The bindings are held, so that unbinding is safe even after the
+       * controller is gone. */
+      self->case_binding = g_object_ref (g_object_bind_property (controller, "case", self, "case",
+                                                                 G_BINDING_SYNC_CREATE));
+      self->result_binding = g_object_ref (g_object_bind_property (controller, "result",
+                                                                   self, "check-result",
+                                                                   G_BINDING_SYNC_CREATE));
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTROLLER]);
+}
+
 /* For the tests */
 
 GPtrArray *
@@ -1433,6 +1495,10 @@ cr_materials_page_get_property (GObject    *object,
       g_value_set_object (value, self->result);
       break;
 
+    case PROP_CONTROLLER:
+      g_value_set_object (value, self->controller);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1456,6 +1522,10 @@ cr_materials_page_set_property (GObject      *object,
       cr_materials_page_set_check_result (self, g_value_get_object (value));
       break;
 
+    case PROP_CONTROLLER:
+      cr_materials_page_set_controller (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1475,6 +1545,7 @@ cr_materials_page_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
   self->undo_toast = NULL;
 
+  unbind_controller (self);
   g_clear_signal_handler (&self->changed_id, self->case_);
   g_clear_object (&self->case_);
   g_clear_object (&self->result);
@@ -1524,6 +1595,15 @@ cr_materials_page_class_init (CrMaterialsPageClass *klass)
   properties[PROP_CHECK_RESULT] =
     g_param_spec_object ("check-result", NULL, NULL,
                          CR_TYPE_CHECK_RESULT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CrMaterialsPage:controller:
+   *
+   * The check controller whose case and result the page shows.
+   */
+  properties[PROP_CONTROLLER] =
+    g_param_spec_object ("controller", NULL, NULL,
+                         CR_TYPE_CHECK_CONTROLLER,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

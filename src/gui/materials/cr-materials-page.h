@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "cr-case.h"
+#include "cr-check-controller.h"
 #include "cr-checker.h"
 
 G_BEGIN_DECLS
@@ -16,12 +17,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CrMaterialsPage, cr_materials_page, CR, MATERIALS_PAGE, GtkWidget)
 
-CrMaterialsPage *cr_materials_page_new              (void);
-CrCase          *cr_materials_page_get_case         (CrMaterialsPage *self);
-void             cr_materials_page_set_case         (CrMaterialsPage *self,
-                                                     CrCase          *case_);
-CrCheckResult   *cr_materials_page_get_check_result (CrMaterialsPage *self);
-void             cr_materials_page_set_check_result (CrMaterialsPage *self,
-                                                     CrCheckResult   *result);
+CrMaterialsPage   *cr_materials_page_new              (void);
+CrCase            *cr_materials_page_get_case         (CrMaterialsPage   *self);
+void               cr_materials_page_set_case         (CrMaterialsPage   *self,
+                                                       CrCase            *case_);
+CrCheckResult     *cr_materials_page_get_check_result (CrMaterialsPage   *self);
+void               cr_materials_page_set_check_result (CrMaterialsPage   *self,
+                                                       CrCheckResult     *result);
+CrCheckController *cr_materials_page_get_controller   (CrMaterialsPage   *self);
+void               cr_materials_page_set_controller   (CrMaterialsPage   *self,
+                                                       CrCheckController *controller);
 
 G_END_DECLS

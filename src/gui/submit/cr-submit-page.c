@@ -29,6 +29,9 @@ struct _CrSubmitPage
 
   CrCase               *case_;
   CrCheckResult        *result;
+  CrCheckController    *controller;
+  GBinding             *case_binding;
+  GBinding             *result_binding;
   gulong                changed_id;
   GFile                *location;
   gboolean              location_chosen;  /* by the user, not the default */
@@ -79,6 +82,7 @@ enum {
   PROP_0,
   PROP_CASE,
   PROP_CHECK_RESULT,
+  PROP_CONTROLLER,
   PROP_LOCATION,
   PROP_PERSONAL_REVEALED,
   N_PROPS
@@ -1182,6 +1186,64 @@ cr_submit_page_set_location (CrSubmitPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCATION]);
 }
 
+/**
+ * cr_submit_page_get_controller:
+ *
+ * Returns: (transfer none) (nullable): the check controller followed
+ */
+CrCheckController *
+cr_submit_page_get_controller (CrSubmitPage *self)
+{
+  g_return_val_if_fail (CR_IS_SUBMIT_PAGE (self), NULL);
+
+  return self->controller;
+}
+
+static void
+unbind_controller (CrSubmitPage *self)
+{
+  if (self->case_binding != NULL)
+    g_binding_unbind (self->case_binding);
+  g_clear_object (&self->case_binding);
+  if (self->result_binding != NULL)
+    g_binding_unbind (self->result_binding);
+  g_clear_object (&self->result_binding);
+  g_clear_object (&self->controller);
+}
+
+/**
+ * cr_submit_page_set_controller:
+ * @controller: (nullable): the check controller of the case view
+ *
+ * Follows the controller's case and result, so the page changes as soon as
+ * the controller has re-checked an edit.
+ */
+void
+cr_submit_page_set_controller (CrSubmitPage   *self,
+                                CrCheckController *controller)
+{
+  g_return_if_fail (CR_IS_SUBMIT_PAGE (self));
+  g_return_if_fail (controller == NULL || CR_IS_CHECK_CONTROLLER (controller));
+
+  if (self->controller == controller)
+    return;
+
+  unbind_controller (self);
+  if (controller != NULL)
+    {
+      self->controller = g_object_ref (controller);
+      /* The bindings are held, so that unbinding is safe even after the
+       * controller is gone. */
+      self->case_binding = g_object_ref (g_object_bind_property (controller, "case", self, "case",
+                                                                 G_BINDING_SYNC_CREATE));
+      self->result_binding = g_object_ref (g_object_bind_property (controller, "result",
+                                                                   self, "check-result",
+                                                                   G_BINDING_SYNC_CREATE));
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTROLLER]);
+}
+
 /* For the tests */
 
 gboolean
@@ -1314,6 +1376,10 @@ cr_submit_page_get_property (GObject    *object,
       g_value_set_object (value, self->result);
       break;
 
+    case PROP_CONTROLLER:
+      g_value_set_object (value, self->controller);
+      break;
+
     case PROP_LOCATION:
       g_value_set_object (value, self->location);
       break;
@@ -1343,6 +1409,10 @@ cr_submit_page_set_property (GObject      *object,
 
     case PROP_CHECK_RESULT:
       cr_submit_page_set_check_result (self, g_value_get_object (value));
+      break;
+
+    case PROP_CONTROLLER:
+      cr_submit_page_set_controller (self, g_value_get_object (value));
       break;
 
     case PROP_LOCATION:
@@ -1375,6 +1445,7 @@ cr_submit_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
 
+  unbind_controller (self);
   g_clear_signal_handler (&self->changed_id, self->case_);
   g_clear_object (&self->case_);
   g_clear_object (&self->result);
@@ -1421,6 +1492,15 @@ cr_submit_page_class_init (CrSubmitPageClass *klass)
   properties[PROP_CHECK_RESULT] =
     g_param_spec_object ("check-result", NULL, NULL,
                          CR_TYPE_CHECK_RESULT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CrSubmitPage:controller:
+   *
+   * The check controller whose case and result the page shows.
+   */
+  properties[PROP_CONTROLLER] =
+    g_param_spec_object ("controller", NULL, NULL,
+                         CR_TYPE_CHECK_CONTROLLER,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOCATION] =
     g_param_spec_object ("location", NULL, NULL,

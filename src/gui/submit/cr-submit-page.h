@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "cr-case.h"
+#include "cr-check-controller.h"
 #include "cr-checker.h"
 
 G_BEGIN_DECLS
@@ -21,15 +22,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CrSubmitPage, cr_submit_page, CR, SUBMIT_PAGE, GtkWidget)
 
-CrSubmitPage  *cr_submit_page_new              (void);
-CrCase        *cr_submit_page_get_case         (CrSubmitPage      *self);
-void           cr_submit_page_set_case         (CrSubmitPage      *self,
-                                                CrCase            *case_);
-CrCheckResult *cr_submit_page_get_check_result (CrSubmitPage      *self);
-void           cr_submit_page_set_check_result (CrSubmitPage      *self,
-                                                CrCheckResult     *result);
-GFile         *cr_submit_page_get_location     (CrSubmitPage      *self);
-void           cr_submit_page_set_location     (CrSubmitPage      *self,
-                                                GFile             *location);
+CrSubmitPage      *cr_submit_page_new              (void);
+CrCase            *cr_submit_page_get_case         (CrSubmitPage      *self);
+void               cr_submit_page_set_case         (CrSubmitPage      *self,
+                                                    CrCase            *case_);
+CrCheckResult     *cr_submit_page_get_check_result (CrSubmitPage      *self);
+void               cr_submit_page_set_check_result (CrSubmitPage      *self,
+                                                    CrCheckResult     *result);
+CrCheckController *cr_submit_page_get_controller   (CrSubmitPage      *self);
+void               cr_submit_page_set_controller   (CrSubmitPage      *self,
+                                                    CrCheckController *controller);
+GFile             *cr_submit_page_get_location     (CrSubmitPage      *self);
+void               cr_submit_page_set_location     (CrSubmitPage      *self,
+                                                    GFile             *location);
 
 G_END_DECLS
