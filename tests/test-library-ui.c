@@ -713,6 +713,37 @@ test_recover_after_crash (Fixture       *fixture,
   }
 }
 
+/* Closing the window with edits not saved yet still saves them. */
+static void
+test_close_saves (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *folder = store_case (fixture, "无锡示例精密机械有限公司", "", NULL);
+  CrWindow *window = open_window ();
+  CrCompanyPage *company;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+
+  open_case (window, folder);
+  cr_case_session_set_delay (cr_window_get_session (window), 60 * 1000);
+  company = CR_COMPANY_PAGE (cr_case_view_get_page (cr_window_get_case_view (window), "company"));
+  gtk_editable_set_text (template_child (company, CR_TYPE_COMPANY_PAGE, "legal_representative_row"),
+                         "王芳");
+  g_assert_true (cr_case_session_has_unsaved (cr_window_get_session (window)));
+
+  gtk_window_close (GTK_WINDOW (window));
+  /* The application is held until the save is done. */
+  for (guint i = 0; i < 100; i++)
+    {
+      cr_test_ui_flush_events ();
+      g_usleep (5000);
+    }
+
+  root = read_case_file (folder, parser);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "company"),
+                                                  "legal_representative"), ==, "王芳");
+}
+
 static void
 test_open_sample (Fixture       *fixture,
                   gconstpointer  data)
@@ -884,6 +915,7 @@ main (int   argc,
   ADD ("/ui/library/sync-conflict", test_sync_conflict);
   ADD ("/ui/library/reload-without-edits", test_reload_without_edits);
   ADD ("/ui/library/recover-after-crash", test_recover_after_crash);
+  ADD ("/ui/library/close-saves", test_close_saves);
   ADD ("/ui/library/open-sample", test_open_sample);
   ADD ("/ui/library/export-import", test_export_import);
   ADD ("/ui/library/unreadable-case", test_unreadable_case_listed);

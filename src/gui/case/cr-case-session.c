@@ -218,6 +218,10 @@ save_done_cb (GObject      *object,
   /* The case was replaced (reloaded) while this save ran. */
   if (kase != self->kase)
     {
+      if (cr_case_session_has_unsaved (self))
+        start_save (self);
+      else
+        complete_flushes (self, NULL);
       if (self->check_again)
         start_check (self);
       return;
@@ -447,6 +451,7 @@ reload_done_cb (GObject      *object,
 
   set_case (self, kase);
   set_state (self, CR_CASE_SESSION_SAVED);
+  complete_flushes (self, NULL);
 }
 
 static void
@@ -987,6 +992,7 @@ job_done_cb (GObject      *object,
       else
         {
           set_state (self, CR_CASE_SESSION_SAVED);
+          complete_flushes (self, NULL);
         }
     }
 
