@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "cr-application.h"
+#include "cr-case-view.h"
 #include "cr-check-controller.h"
 #include "cr-check-text.h"
 #include "cr-core.h"
@@ -790,7 +791,7 @@ typedef struct
   guint  count;
 } Navigation;
 
-static void
+static gboolean
 navigate_cb (CrReportPage *page,
              const char   *pointer,
              const char   *record,
@@ -804,6 +805,8 @@ navigate_cb (CrReportPage *page,
   navigation->record = g_strdup (record);
   navigation->slot = g_strdup (slot);
   navigation->count++;
+
+  return TRUE;
 }
 
 static void
@@ -903,6 +906,64 @@ test_report_navigate (Fixture       *fixture,
   }
 
   navigation_clear (&navigation);
+}
+
+/* In the case view: both pages follow one controller, and activating a
+ * finding takes the user to the page and field concerned. */
+static void
+test_case_view (void)
+{
+  g_autoptr(CrCase) case_ = load_case ("2025-03-10", "2025-03-18", 1);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  CrCaseView *view = CR_CASE_VIEW (cr_case_view_new ());
+  AdwViewStack *stack = cr_case_view_get_stack (view);
+  CrOverviewPage *overview = CR_OVERVIEW_PAGE (cr_case_view_get_page (view, "overview"));
+  CrReportPage *report = CR_REPORT_PAGE (cr_case_view_get_page (view, "report"));
+  CrCheckController *controller;
+  CrFindingRow *row;
+
+  g_assert_nonnull (overview);
+  g_assert_nonnull (report);
+  controller = cr_overview_page_get_controller (overview);
+  g_assert_nonnull (controller);
+  g_assert_true (cr_report_page_get_controller (report) == controller);
+
+  gtk_window_set_default_size (window, 1000, 800);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+
+  cr_check_controller_set_rule_sets (controller, rules);
+  set_date (controller, "2026-11-27");
+  cr_case_view_set_case (view, case_);
+  g_assert_true (cr_check_controller_get_case (controller) == case_);
+  wait_for_check (controller, 0);
+
+  adw_view_stack_set_visible_child_name (stack, "report");
+  CR_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (report)), 5);
+  cr_test_ui_save_screenshot (GTK_WIDGET (window), "check-case-view-report");
+
+  /* Under Order 36 the record's publication is over: the finding leads to
+   * its decision date on the Records page. */
+  row = cr_report_page_find_row (report, "R14-EXPIRED", "r1");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (cr_finding_row_get_pointer (row), ==, "/records/0/decision_date");
+  gtk_widget_activate (GTK_WIDGET (row));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "records");
+
+  /* Another case in the same view: the same controller checks it. */
+  {
+    g_autoptr(CrCase) other = load_case ("2026-03-10", "2026-03-18", 1);
+    guint checks = cr_check_controller_get_n_checks (controller);
+
+    cr_case_view_set_case (view, other);
+    wait_for_check (controller, checks);
+    g_assert_true (cr_check_result_get_ready (cr_check_controller_get_result (controller)));
+    cr_case_view_set_case (view, NULL);
+  }
+
+  CR_TEST_WAIT_FOR (!cr_check_controller_get_busy (controller), 10);
+  gtk_window_destroy (window);
+  cr_test_ui_flush_events ();
 }
 
 /* Labels that would overlap move to another row, so a narrow timeline is
@@ -1049,6 +1110,7 @@ main (int   argc,
               fixture_setup, test_compare, fixture_teardown);
   g_test_add ("/check-ui/report/navigate", Fixture, NULL,
               fixture_setup, test_report_navigate, fixture_teardown);
+  g_test_add_func ("/check-ui/case-view", test_case_view);
   g_test_add_func ("/check-ui/controller/does-not-block", test_check_does_not_block);
   g_test_add_func ("/check-ui/controller/stale-check-dropped", test_stale_check_dropped);
   g_test_add_func ("/check-ui/controller/application-rule-sets", test_application_rule_sets);

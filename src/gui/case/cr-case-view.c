@@ -12,7 +12,9 @@
 #include "cr-case-page.h"
 #include "cr-case-view.h"
 #include "cr-company-page.h"
+#include "cr-overview-page.h"
 #include "cr-records-page.h"
+#include "cr-report-page.h"
 
 struct _CrCaseView
 {
@@ -141,8 +143,11 @@ cr_case_view_class_init (CrCaseViewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CR_TYPE_CHECK_CONTROLLER);
   g_type_ensure (CR_TYPE_COMPANY_PAGE);
+  g_type_ensure (CR_TYPE_OVERVIEW_PAGE);
   g_type_ensure (CR_TYPE_RECORDS_PAGE);
+  g_type_ensure (CR_TYPE_REPORT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/case/cr-case-view.ui");

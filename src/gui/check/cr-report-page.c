@@ -5,10 +5,11 @@
  * The validation report: the verdict in numbers, then the findings in
  * groups, one for the whole case and one per record: first the groups with
  * errors, then those with warnings, then the others (the case's order
- * within each); inside a group errors come first, then warnings, then notes. Toggles
- * hide a severity. Activating a finding (click or Enter) emits
+ * within each); inside a group errors come first, then warnings, then
+ * notes. Toggles hide a severity. Activating a finding (click or Enter) emits
  * CrReportPage::navigate with the JSON pointer of the field or record and
- * the upload slot concerned, for the case view to go there.
+ * the upload slot concerned; unless a handler takes it, the case view the
+ * page is in goes to the field.
  */
 
 #include "config.h"
@@ -16,6 +17,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cr-case-page.h"
+#include "cr-case-view.h"
 #include "cr-check-text.h"
 #include "cr-date-control.h"
 #include "cr-report-page.h"
@@ -46,7 +49,11 @@ struct _CrReportPage
   GtkBox            *groups_box;
 };
 
-G_DEFINE_FINAL_TYPE (CrReportPage, cr_report_page, GTK_TYPE_WIDGET)
+static void cr_report_page_case_page_init (CrCasePageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CrReportPage, cr_report_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CR_TYPE_CASE_PAGE,
+                                                      cr_report_page_case_page_init))
 
 enum {
   PROP_0,
@@ -126,13 +133,20 @@ row_activated_cb (CrReportPage  *self,
 {
   CrFindingRow *finding_row = CR_FINDING_ROW (row);
 
+  const char *pointer = cr_finding_row_get_pointer (finding_row);
+  gboolean handled = FALSE;
+  GtkWidget *view;
+
   if (!cr_finding_row_get_navigable (finding_row))
     return;
 
-  g_signal_emit (self, signals[NAVIGATE], 0,
-                 cr_finding_row_get_pointer (finding_row),
-                 cr_finding_row_get_record (finding_row),
-                 cr_finding_row_get_slot (finding_row));
+  g_signal_emit (self, signals[NAVIGATE], 0, pointer, cr_finding_row_get_record (finding_row),
+                 cr_finding_row_get_slot (finding_row), &handled);
+
+  /* Nobody else took it: in a case view, go to the page with the field. */
+  view = gtk_widget_get_ancestor (GTK_WIDGET (self), CR_TYPE_CASE_VIEW);
+  if (!handled && view != NULL && pointer != NULL)
+    cr_case_view_focus_pointer (CR_CASE_VIEW (view), pointer);
 }
 
 static void
@@ -480,6 +494,38 @@ cr_report_page_find_row (CrReportPage *self,
   return NULL;
 }
 
+/* CrCasePage: the case goes to the controller (shared with the Overview
+ * page in the case view); the page owns no field of the case. */
+
+static void
+case_page_set_case (CrCasePage *page,
+                    CrCase     *kase)
+{
+  CrReportPage *self = CR_REPORT_PAGE (page);
+
+  if (self->controller == NULL)
+    {
+      g_autoptr(CrCheckController) controller = cr_check_controller_new ();
+
+      cr_report_page_set_controller (self, controller);
+    }
+  cr_check_controller_set_case (self->controller, kase);
+}
+
+static gboolean
+case_page_focus_pointer (CrCasePage *page,
+                         const char *pointer)
+{
+  return FALSE;
+}
+
+static void
+cr_report_page_case_page_init (CrCasePageInterface *iface)
+{
+  iface->set_case = case_page_set_case;
+  iface->focus_pointer = case_page_focus_pointer;
+}
+
 static void
 cr_report_page_dispose (GObject *object)
 {
@@ -567,13 +613,17 @@ cr_report_page_class_init (CrReportPageClass *klass)
    * @slot: (nullable): the upload slot concerned (a missing material)
    *
    * Emitted when the user activates a finding, to go where it can be fixed.
+   * Unless a handler returns %TRUE, the page then asks the #CrCaseView it
+   * is in to focus @pointer.
+   *
+   * Returns: %TRUE when the handler took the user there
    */
   signals[NAVIGATE] =
     g_signal_new ("navigate",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
+                  0, g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
 
   g_type_ensure (CR_TYPE_DATE_CONTROL);
 
