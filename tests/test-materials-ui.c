@@ -21,6 +21,7 @@
 
 #include "cr-case-store.h"
 #include "cr-check-controller.h"
+#include "cr-case-page.h"
 #include "cr-checker.h"
 #include "cr-core.h"
 #include "materials/cr-material-preview.h"
@@ -666,6 +667,45 @@ test_controller (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Findings and fields lead here: a material by its pointer, a slot by id. */
+static void
+test_focus (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autofree char *pdf = make_pdf (fixture, "receipt.pdf", 1);
+  CrCasePage *page = CR_CASE_PAGE (fixture->page);
+  CrSlotRow *row;
+
+  wait_idle (fixture);
+  drop_files (find_row (fixture, "r1", "payment_proof"), (const char *[]) { pdf, NULL });
+  wait_idle (fixture);
+
+  g_assert_true (cr_case_page_focus_pointer (page, "/materials/0"));
+  row = find_row (fixture, "r1", "payment_proof");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_true (has_focus_within (GTK_WIDGET (first_material_row (row))));
+
+  g_assert_false (cr_case_page_focus_pointer (page, "/materials/1"));
+  g_assert_false (cr_case_page_focus_pointer (page, "/materials/x"));
+  g_assert_false (cr_case_page_focus_pointer (page, "/records/0/decision_date"));
+
+  /* A slot no rule asks for is shown when a finding names it. */
+  g_assert_null (cr_materials_page_find_slot_row (fixture->page, "r1", "credit_report"));
+  g_assert_true (cr_materials_page_focus_slot (fixture->page, "r1", "credit_report"));
+  row = find_row (fixture, "r1", "credit_report");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_true (has_focus_within (GTK_WIDGET (row)));
+  g_assert_false (cr_materials_page_focus_slot (fixture->page, "r9", "commitment"));
+}
+
 /* A case kept outside any folder cannot own copies of files. */
 static void
 test_no_folder (void)
@@ -713,6 +753,7 @@ main (int   argc,
   ADD ("/ui/materials/paste-image", test_paste_image);
   ADD ("/ui/materials/add-other-slot", test_add_other_slot);
   ADD ("/ui/materials/controller", test_controller);
+  ADD ("/ui/materials/focus", test_focus);
   g_test_add_func ("/ui/materials/no-folder", test_no_folder);
 
   return g_test_run ();

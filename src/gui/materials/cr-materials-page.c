@@ -17,7 +17,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "cr-case-page.h"
 #include "cr-material-preview.h"
 #include "cr-material-row.h"
 #include "cr-materials-page-private.h"
@@ -61,7 +63,11 @@ struct _CrMaterialsPage
   GtkBox               *groups_box;
 };
 
-G_DEFINE_FINAL_TYPE (CrMaterialsPage, cr_materials_page, GTK_TYPE_WIDGET)
+static void cr_materials_page_case_page_init (CrCasePageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CrMaterialsPage, cr_materials_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CR_TYPE_CASE_PAGE,
+                                                      cr_materials_page_case_page_init))
 
 enum {
   PROP_0,
@@ -1419,6 +1425,96 @@ cr_materials_page_set_controller (CrMaterialsPage   *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTROLLER]);
+}
+
+/**
+ * cr_materials_page_focus_slot:
+ * @record_id: (nullable): the record, or %NULL for the whole case
+ * @slot_id: an upload slot
+ *
+ * Shows the slot (even one no rule asks for), expanded, and focuses it:
+ * where a finding about a missing material takes the user.
+ *
+ * Returns: whether the page has the case and the record
+ */
+gboolean
+cr_materials_page_focus_slot (CrMaterialsPage *self,
+                              const char      *record_id,
+                              const char      *slot_id)
+{
+  g_autofree char *key = NULL;
+  CrSlotRow *row;
+
+  g_return_val_if_fail (CR_IS_MATERIALS_PAGE (self), FALSE);
+  g_return_val_if_fail (slot_id != NULL, FALSE);
+
+  if (self->case_ == NULL || self->result == NULL ||
+      (record_id != NULL && cr_case_find_record (self->case_, record_id) == NULL))
+    return FALSE;
+
+  key = slot_key (slot_id, record_id);
+  if (!g_hash_table_contains (self->slot_rows, key))
+    g_hash_table_add (self->extra_slots, g_strdup (key));
+
+  /* Build the rows now, so that the one asked for can take the focus. */
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  update (self);
+
+  row = g_hash_table_lookup (self->slot_rows, key);
+  if (row == NULL)
+    return FALSE;
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  /* The expander row passes the focus on to its header. */
+  if (!gtk_widget_grab_focus (GTK_WIDGET (row)))
+    gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
+  return TRUE;
+}
+
+/* "/materials/<n>…": the slot of the n-th material, with its file. */
+static gboolean
+cr_materials_page_focus_pointer (CrCasePage *page,
+                                 const char *pointer)
+{
+  CrMaterialsPage *self = CR_MATERIALS_PAGE (page);
+  const char *rest;
+  char *end = NULL;
+  guint64 index;
+  g_autoptr(CrCaseMaterial) material = NULL;
+  CrMaterialRow *material_row;
+
+  if (self->case_ == NULL || !g_str_has_prefix (pointer, "/materials/"))
+    return FALSE;
+
+  rest = pointer + strlen ("/materials/");
+  index = g_ascii_strtoull (rest, &end, 10);
+  if (end == rest || (*end != '\0' && *end != '/') ||
+      index >= cr_case_get_n_materials (self->case_))
+    return FALSE;
+
+  material = g_object_ref (cr_case_get_material (self->case_, (guint) index));
+  if (!cr_materials_page_focus_slot (self, cr_case_material_get_record (material),
+                                     cr_case_material_get_slot (material)))
+    return FALSE;
+
+  material_row = g_hash_table_lookup (self->material_rows, material);
+  if (material_row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (material_row));
+  return TRUE;
+}
+
+static void
+cr_materials_page_case_page_set_case (CrCasePage *page,
+                                      CrCase     *kase)
+{
+  cr_materials_page_set_case (CR_MATERIALS_PAGE (page), kase);
+}
+
+static void
+cr_materials_page_case_page_init (CrCasePageInterface *iface)
+{
+  iface->set_case = cr_materials_page_case_page_set_case;
+  iface->focus_pointer = cr_materials_page_focus_pointer;
 }
 
 /* For the tests */

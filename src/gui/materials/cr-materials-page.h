@@ -27,5 +27,8 @@ void               cr_materials_page_set_check_result (CrMaterialsPage   *self,
 CrCheckController *cr_materials_page_get_controller   (CrMaterialsPage   *self);
 void               cr_materials_page_set_controller   (CrMaterialsPage   *self,
                                                        CrCheckController *controller);
+gboolean           cr_materials_page_focus_slot       (CrMaterialsPage   *self,
+                                                       const char        *record_id,
+                                                       const char        *slot_id);
 
 G_END_DECLS

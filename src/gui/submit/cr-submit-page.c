@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cr-case-page.h"
 #include "materials/cr-materials-util.h"
 #include "cr-packer.h"
 #include "cr-portal-sheet.h"
@@ -76,7 +77,11 @@ struct _CrSubmitPage
   GtkBox               *values_box;
 };
 
-G_DEFINE_FINAL_TYPE (CrSubmitPage, cr_submit_page, GTK_TYPE_WIDGET)
+static void cr_submit_page_case_page_init (CrCasePageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CrSubmitPage, cr_submit_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CR_TYPE_CASE_PAGE,
+                                                      cr_submit_page_case_page_init))
 
 enum {
   PROP_0,
@@ -1242,6 +1247,20 @@ cr_submit_page_set_controller (CrSubmitPage   *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTROLLER]);
+}
+
+static void
+cr_submit_page_case_page_set_case (CrCasePage *page,
+                                   CrCase     *kase)
+{
+  cr_submit_page_set_case (CR_SUBMIT_PAGE (page), kase);
+}
+
+/* No field of the case is edited here: focus_pointer stays unset. */
+static void
+cr_submit_page_case_page_init (CrCasePageInterface *iface)
+{
+  iface->set_case = cr_submit_page_case_page_set_case;
 }
 
 /* For the tests */
