@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "cr-application.h"
+#include "cr-case-store.h"
 #include "cr-case-view.h"
 #include "cr-check-controller.h"
 #include "cr-check-text.h"
@@ -24,15 +25,19 @@
 #include "cr-date-control.h"
 #include "cr-date.h"
 #include "cr-finding-row.h"
+#include "cr-library-sidebar.h"
+#include "cr-library.h"
 #include "cr-overview-page.h"
 #include "cr-report-page.h"
 #include "cr-result-view.h"
 #include "cr-test-ui.h"
 #include "cr-timeline.h"
+#include "cr-window.h"
 
 #define DECISION_NUMBER "锡惠市监处罚〔2025〕123号"
 
 static CrRuleSetCollection *rules;
+static CrApplication *app;
 
 typedef struct
 {
@@ -966,6 +971,68 @@ test_case_view (void)
   cr_test_ui_flush_events ();
 }
 
+/* In the application's window, with a sample case from the library: the
+ * pages check it against the application's rule sets. */
+static void
+test_in_window (void)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("CREDIT_REPAIR_SAMPLES_DIR"),
+                                              "wuxi-machinery.case", "case.json", NULL);
+  g_autoptr(CrCaseStore) store = cr_case_store_new (g_getenv ("CREDIT_REPAIR_LIBRARY_DIR"));
+  g_autoptr(CrCase) initial = NULL;
+  g_autoptr(CrCase) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  CrLibrarySidebar *sidebar;
+  CrCheckController *controller;
+  CrOverviewPage *overview;
+  CrCaseView *view;
+  GtkWindow *window;
+  const char *folder;
+
+  initial = cr_case_load_from_file (sample, NULL, &error);
+  g_assert_no_error (error);
+  stored = cr_case_store_create (store, NULL, initial, &error);
+  g_assert_no_error (error);
+  folder = cr_case_get_base_dir (stored);
+
+  g_application_activate (G_APPLICATION (app));
+  CR_TEST_WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL, 5);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (CR_IS_WINDOW (window));
+  gtk_window_set_default_size (window, 1280, 800);
+
+  CR_TEST_WAIT_FOR (cr_library_lookup (cr_window_get_library (CR_WINDOW (window)), folder) != NULL,
+                    10);
+  sidebar = CR_LIBRARY_SIDEBAR (gtk_widget_get_template_child (GTK_WIDGET (window), CR_TYPE_WINDOW,
+                                                               "sidebar"));
+  g_assert_true (cr_library_sidebar_select (sidebar,
+                                            cr_library_lookup (cr_window_get_library (CR_WINDOW (window)),
+                                                               folder)));
+
+  view = cr_window_get_case_view (CR_WINDOW (window));
+  overview = CR_OVERVIEW_PAGE (cr_case_view_get_page (view, "overview"));
+  controller = cr_overview_page_get_controller (overview);
+  CR_TEST_WAIT_FOR (cr_check_controller_get_case (controller) != NULL, 10);
+  g_assert_nonnull (cr_check_controller_get_case (controller));
+  wait_for_check (controller, 0);
+
+  /* The application's rule sets, loaded in the background. */
+  g_assert_true (cr_check_controller_get_rule_sets (controller) ==
+                 cr_application_get_rule_sets (app));
+  g_assert_nonnull (cr_check_controller_get_result (controller));
+  g_assert_nonnull (cr_result_view_get_rules_text (cr_overview_page_get_result_view (overview, 0)));
+  g_assert_cmpuint (cr_result_view_get_n_records (cr_overview_page_get_result_view (overview, 0)),
+                    ==, cr_case_get_n_records (cr_check_controller_get_case (controller)));
+
+  adw_view_stack_set_visible_child_name (cr_case_view_get_stack (view), "overview");
+  cr_test_ui_save_screenshot (GTK_WIDGET (window), "check-window-overview");
+  adw_view_stack_set_visible_child_name (cr_case_view_get_stack (view), "report");
+  cr_test_ui_save_screenshot (GTK_WIDGET (window), "check-window-report");
+
+  CR_TEST_WAIT_FOR (!cr_check_controller_get_busy (controller), 10);
+  cr_test_ui_close_toplevels ();
+}
+
 /* Labels that would overlap move to another row, so a narrow timeline is
  * taller than a wide one, and it says its dates to screen readers. */
 static void
@@ -1004,14 +1071,8 @@ test_timeline (void)
 static void
 test_application_rule_sets (void)
 {
-  g_autoptr(CrApplication) app = cr_application_new (NULL, G_APPLICATION_NON_UNIQUE);
   g_autoptr(CrCheckController) controller = cr_check_controller_new ();
   g_autoptr(CrCase) case_ = load_case ("2025-03-10", "2025-03-18", 1);
-  g_autoptr(GError) error = NULL;
-
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_set_default (G_APPLICATION (app));
 
   set_date (controller, "2025-05-01");
   cr_check_controller_set_case (controller, case_);
@@ -1039,7 +1100,26 @@ test_application_rule_sets (void)
                    in_force);
   }
 
-  g_application_set_default (NULL);
+  CR_TEST_WAIT_FOR (!cr_check_controller_get_busy (controller), 10);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL &&
+         g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
+
+      remove_tree (child);
+    }
+  g_remove (path);
 }
 
 static CrRuleSetCollection *
@@ -1077,6 +1157,8 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *cache = NULL;
+  g_autofree char *library = NULL;
+  g_autoptr(GError) error = NULL;
   int ret;
 
   if (!cr_test_ui_has_display ())
@@ -1085,15 +1167,25 @@ main (int   argc,
       return 77;
     }
 
-  /* Rule sets the user fetched must not change what the tests see. */
+  /* Rule sets the user fetched must not change what the tests see, and
+   * the window lists a library of this test's own. */
   cache = g_dir_make_tmp ("cr-check-ui-XXXXXX", NULL);
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  library = g_build_filename (cache, "library", NULL);
+  g_setenv ("CREDIT_REPAIR_LIBRARY_DIR", library, TRUE);
 
   cr_core_init_i18n ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   rules = load_bundled_rules ();
+
+  /* The application, for the window and for the controllers without rule
+   * sets of their own (the pages' fixtures give theirs). */
+  app = cr_application_new (NULL, G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_set_default (G_APPLICATION (app));
 
   g_test_add_func ("/check-ui/timeline", test_timeline);
   g_test_add ("/check-ui/overview/not-yet-eligible", Fixture, NULL,
@@ -1111,13 +1203,15 @@ main (int   argc,
   g_test_add ("/check-ui/report/navigate", Fixture, NULL,
               fixture_setup, test_report_navigate, fixture_teardown);
   g_test_add_func ("/check-ui/case-view", test_case_view);
+  g_test_add_func ("/check-ui/window", test_in_window);
   g_test_add_func ("/check-ui/controller/does-not-block", test_check_does_not_block);
   g_test_add_func ("/check-ui/controller/stale-check-dropped", test_stale_check_dropped);
   g_test_add_func ("/check-ui/controller/application-rule-sets", test_application_rule_sets);
 
   ret = g_test_run ();
 
+  g_clear_object (&app);
   g_clear_object (&rules);
-  g_rmdir (cache);
+  remove_tree (cache);
   return ret;
 }
