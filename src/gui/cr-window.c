@@ -19,6 +19,7 @@
 #include "cr-library-sidebar.h"
 #include "cr-library.h"
 #include "cr-window.h"
+#include "rules/cr-rules-button.h"
 
 struct _CrWindow
 {
@@ -1466,6 +1467,7 @@ cr_window_class_init (CrWindowClass *klass)
 
   g_type_ensure (CR_TYPE_CASE_VIEW);
   g_type_ensure (CR_TYPE_LIBRARY_SIDEBAR);
+  g_type_ensure (CR_TYPE_RULES_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrWindow, toast_overlay);

@@ -15,6 +15,8 @@
 #include "cr-overview-page.h"
 #include "cr-records-page.h"
 #include "cr-report-page.h"
+#include "materials/cr-materials-page.h"
+#include "submit/cr-submit-page.h"
 
 struct _CrCaseView
 {
@@ -145,9 +147,11 @@ cr_case_view_class_init (CrCaseViewClass *klass)
 
   g_type_ensure (CR_TYPE_CHECK_CONTROLLER);
   g_type_ensure (CR_TYPE_COMPANY_PAGE);
+  g_type_ensure (CR_TYPE_MATERIALS_PAGE);
   g_type_ensure (CR_TYPE_OVERVIEW_PAGE);
   g_type_ensure (CR_TYPE_RECORDS_PAGE);
   g_type_ensure (CR_TYPE_REPORT_PAGE);
+  g_type_ensure (CR_TYPE_SUBMIT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/case/cr-case-view.ui");

@@ -235,10 +235,20 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void
+reload_application_rules_cb (CrRulesUpdater *updater,
+                             CrRulesReport  *report,
+                             CrApplication  *app)
+{
+  /* The check controllers follow the application's rule sets. */
+  cr_application_reload_rule_sets (app);
+}
+
 /**
  * cr_rules_updater_get_default:
  *
  * The updater of the application, made with its settings on first use.
+ * When it brings new rule sets, the application's are loaded again.
  *
  * Returns: (transfer none): the updater
  */
@@ -259,6 +269,9 @@ cr_rules_updater_get_default (void)
 
       updater = cr_rules_updater_new (settings, NULL);
       g_object_add_weak_pointer (G_OBJECT (updater), (gpointer *) &updater);
+      if (app != NULL && CR_IS_APPLICATION (app))
+        g_signal_connect_object (updater, "rules-changed",
+                                 G_CALLBACK (reload_application_rules_cb), app, 0);
     }
 
   return updater;
@@ -1063,6 +1076,11 @@ cr_rules_updater_check_on_startup (CrRulesUpdater  *self,
   if (self->startup_done)
     return FALSE;
   self->startup_done = TRUE;
+
+  /* Tests never reach the network: in a test program only a monitor the
+   * test made (and a server it runs) can start the check. */
+  if (monitor == NULL && g_test_initialized ())
+    return FALSE;
 
   if (!cr_rules_client_should_check_on_startup (g_settings_get_boolean (self->settings,
                                                                         "check-rules-on-startup"),

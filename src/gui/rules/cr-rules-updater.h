@@ -6,7 +6,8 @@
  * a CrRulesClient configured from the settings (rule-source URL, trusted
  * keys, plain-HTTP hosts), knows the status of the rule sets in force,
  * checks for updates on demand and, once per run, at start-up when the
- * setting allows it and the connection is not metered. When a check brings
+ * setting allows it and the connection is not metered (never in a test
+ * program, unless the test gives the network monitor). When a check brings
  * new rule sets it makes a CrRulesReport: what changed, in plain words,
  * and which cases of the library get another verdict or other dates.
  */
