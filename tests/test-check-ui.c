@@ -955,6 +955,13 @@ test_case_view (void)
   gtk_widget_activate (GTK_WIDGET (row));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "records");
 
+  /* From a record on the Overview to its fields on the Records page. */
+  adw_view_stack_set_visible_child_name (stack, "overview");
+  CR_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (overview)), 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cr_overview_page_get_result_view (overview, 0)),
+                                             "result.edit-record", "u", 0));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "records");
+
   /* Another case in the same view: the same controller checks it. */
   {
     g_autoptr(CrCase) other = load_case ("2026-03-10", "2026-03-18", 1);

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cr-case-view.h"
 #include "cr-check-text.h"
 #include "cr-date-control.h"
 #include "cr-date.h"
@@ -186,6 +187,21 @@ record_card (CrResultView        *self,
   gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
   gtk_box_append (GTK_BOX (status), label);
   gtk_box_append (GTK_BOX (header), status);
+
+  /* Inside a case view, the record's fields are one click away. */
+  if (gtk_widget_get_ancestor (GTK_WIDGET (self), CR_TYPE_CASE_VIEW) != NULL)
+    {
+      GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+      gtk_widget_set_valign (edit, GTK_ALIGN_START);
+      gtk_widget_set_tooltip_text (edit, _("Edit This Record"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Edit This Record"), -1);
+      gtk_widget_add_css_class (edit, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "result.edit-record");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "u", record->index);
+      gtk_box_append (GTK_BOX (header), edit);
+    }
 
   timeline = cr_timeline_new ();
   gtk_widget_set_margin_start (timeline, 12);
@@ -389,6 +405,20 @@ cr_result_view_get_record_timeline (CrResultView *self,
   return cr_timeline_get_description (g_ptr_array_index (self->timelines, index));
 }
 
+/* result.edit-record (u): shows record number @index on the page that
+ * edits it. */
+static void
+edit_record_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (widget, CR_TYPE_CASE_VIEW);
+  g_autofree char *pointer = g_strdup_printf ("/records/%u", g_variant_get_uint32 (parameter));
+
+  if (view != NULL)
+    cr_case_view_focus_pointer (CR_CASE_VIEW (view), pointer);
+}
+
 static GtkSizeRequestMode
 cr_result_view_get_request_mode (GtkWidget *widget)
 {
@@ -517,6 +547,8 @@ cr_result_view_class_init (CrResultViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrResultView, rules_row);
   gtk_widget_class_bind_template_child (widget_class, CrResultView, records_heading);
   gtk_widget_class_bind_template_child (widget_class, CrResultView, records_box);
+
+  gtk_widget_class_install_action (widget_class, "result.edit-record", "u", edit_record_cb);
 
   widget_class->get_request_mode = cr_result_view_get_request_mode;
   widget_class->measure = cr_result_view_measure;
