@@ -22,6 +22,7 @@
 #include "cr-case-store.h"
 #include "cr-check-controller.h"
 #include "cr-case-page.h"
+#include "cr-case-view.h"
 #include "cr-checker.h"
 #include "cr-core.h"
 #include "materials/cr-material-preview.h"
@@ -29,6 +30,7 @@
 #include "materials/cr-material-row.h"
 #include "materials/cr-materials-page-private.h"
 #include "materials/cr-materials-util.h"
+#include "submit/cr-submit-page.h"
 
 #define WAIT_FOR(cond) CR_TEST_WAIT_FOR (cond, 10)
 
@@ -706,6 +708,73 @@ test_focus (Fixture       *fixture,
   g_assert_false (cr_materials_page_focus_slot (fixture->page, "r9", "commitment"));
 }
 
+/* The Materials and Submit tabs of the case view follow its check. */
+static void
+test_in_case_view (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(CrRuleSetCollection) rules = cr_rule_set_collection_new_default ();
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *view = cr_case_view_new ();
+  CrCheckController *controller;
+  GtkWidget *materials, *submit;
+  GDate date;
+
+  checker_stop (&fixture->checker);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 800);
+  adw_window_set_content (ADW_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Outside the application, the view's controller gets the rules here. */
+  materials = cr_case_view_get_page (CR_CASE_VIEW (view), "materials");
+  submit = cr_case_view_get_page (CR_CASE_VIEW (view), "submit");
+  g_assert_true (CR_IS_MATERIALS_PAGE (materials));
+  g_assert_true (CR_IS_SUBMIT_PAGE (submit));
+  controller = cr_materials_page_get_controller (CR_MATERIALS_PAGE (materials));
+  g_assert_nonnull (controller);
+  g_assert_true (cr_submit_page_get_controller (CR_SUBMIT_PAGE (submit)) == controller);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_DECEMBER, 2025);
+  cr_check_controller_set_rule_sets (controller, rules);
+  cr_check_controller_set_date (controller, &date);
+  cr_case_view_set_case (CR_CASE_VIEW (view), fixture->case_);
+  g_assert_true (cr_materials_page_get_case (CR_MATERIALS_PAGE (materials)) == fixture->case_);
+  g_assert_true (cr_submit_page_get_case (CR_SUBMIT_PAGE (submit)) == fixture->case_);
+
+  adw_view_stack_set_visible_child_name (cr_case_view_get_stack (CR_CASE_VIEW (view)), "materials");
+  WAIT_FOR (cr_materials_page_get_check_result (CR_MATERIALS_PAGE (materials)) != NULL &&
+            cr_materials_page_get_n_pending (CR_MATERIALS_PAGE (materials)) == 0);
+  g_assert_true (cr_materials_page_get_check_result (CR_MATERIALS_PAGE (materials)) ==
+                 cr_check_controller_get_result (controller));
+  g_assert_cmpuint (cr_materials_page_get_slot_rows (CR_MATERIALS_PAGE (materials))->len, ==, 4);
+  cr_test_ui_save_screenshot (window, "case-view-materials");
+
+  /* A pointer to a material leads to the Materials tab. */
+  {
+    g_autofree char *pdf = make_pdf (fixture, "letter.pdf", 1);
+    g_autoptr(CrCaseMaterial) material = NULL;
+    g_autofree char *copy = NULL;
+
+    adw_view_stack_set_visible_child_name (cr_case_view_get_stack (CR_CASE_VIEW (view)),
+                                           "company");
+    drop_files (cr_materials_page_find_slot_row (CR_MATERIALS_PAGE (materials), NULL,
+                                                 "identity_proof"),
+                (const char *[]) { pdf, NULL });
+    WAIT_FOR (cr_materials_page_get_n_pending (CR_MATERIALS_PAGE (materials)) == 0 &&
+              cr_case_get_n_materials (fixture->case_) == 1);
+    g_assert_true (cr_case_view_focus_pointer (CR_CASE_VIEW (view), "/materials/0"));
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (
+                       cr_case_view_get_stack (CR_CASE_VIEW (view))), ==, "materials");
+  }
+
+  adw_view_stack_set_visible_child_name (cr_case_view_get_stack (CR_CASE_VIEW (view)), "submit");
+  WAIT_FOR (cr_submit_page_get_check_result (CR_SUBMIT_PAGE (submit)) != NULL);
+  cr_test_ui_save_screenshot (window, "case-view-submit");
+
+  cr_case_view_set_case (CR_CASE_VIEW (view), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A case kept outside any folder cannot own copies of files. */
 static void
 test_no_folder (void)
@@ -754,6 +823,7 @@ main (int   argc,
   ADD ("/ui/materials/add-other-slot", test_add_other_slot);
   ADD ("/ui/materials/controller", test_controller);
   ADD ("/ui/materials/focus", test_focus);
+  ADD ("/ui/materials/in-case-view", test_in_case_view);
   g_test_add_func ("/ui/materials/no-folder", test_no_folder);
 
   return g_test_run ();
