@@ -69,10 +69,18 @@ update (CrRulesButton *self)
 }
 
 static void
-popover_shown_cb (CrRulesButton *self)
+popover_shown_cb (CrRulesButton *self,
+                  GtkPopover    *popover)
 {
   if (self->updater == NULL)
     return;
+
+  /* The panel is made the first time it is needed. */
+  if (self->panel == NULL)
+    {
+      self->panel = cr_rules_status_panel_new (self->updater);
+      gtk_popover_set_child (popover, self->panel);
+    }
 
   /* Opening the popover shows the status and the "What Changed" button. */
   self->seen = cr_rules_updater_get_report (self->updater);
@@ -131,7 +139,8 @@ cr_rules_button_set_updater (CrRulesButton  *self,
   self->seen = NULL;
   g_signal_connect_object (updater, "notify::report", G_CALLBACK (report_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  cr_rules_status_panel_set_updater (CR_RULES_STATUS_PANEL (self->panel), updater);
+  if (self->panel != NULL)
+    cr_rules_status_panel_set_updater (CR_RULES_STATUS_PANEL (self->panel), updater);
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATER]);
@@ -223,7 +232,6 @@ cr_rules_button_class_init (CrRulesButtonClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  g_type_ensure (CR_TYPE_RULES_STATUS_PANEL);
 }
 
 static void
@@ -234,8 +242,6 @@ cr_rules_button_init (CrRulesButton *self)
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
 
-  self->panel = cr_rules_status_panel_new (NULL);
-  gtk_popover_set_child (GTK_POPOVER (popover), self->panel);
   gtk_menu_button_set_popover (self->button, popover);
   g_signal_connect_object (popover, "show", G_CALLBACK (popover_shown_cb), self,
                            G_CONNECT_SWAPPED);
