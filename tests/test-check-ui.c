@@ -970,6 +970,33 @@ test_case_view (void)
     cr_case_view_set_case (view, other);
     wait_for_check (controller, checks);
     g_assert_true (cr_check_result_get_ready (cr_check_controller_get_result (controller)));
+
+    /* A missing material leads to its slot on the Materials page: the
+     * record's commitment … */
+    checks = cr_check_controller_get_n_checks (controller);
+    cr_case_remove_material (other, 1);
+    wait_for_check (controller, checks);
+    adw_view_stack_set_visible_child_name (stack, "report");
+    row = cr_report_page_find_row (report, "R25-COMMITMENT", "r1");
+    g_assert_nonnull (row);
+    g_assert_null (cr_finding_row_get_field (row));
+    g_assert_cmpstr (cr_finding_row_get_slot (row), ==, "commitment");
+    g_assert_cmpstr (cr_finding_row_get_slot_record (row), ==, "r1");
+    gtk_widget_activate (GTK_WIDGET (row));
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "materials");
+
+    /* … and, under Order 58, the identity proof of the whole case. */
+    checks = cr_check_controller_get_n_checks (controller);
+    set_date (controller, "2026-03-31");
+    wait_for_check (controller, checks);
+    adw_view_stack_set_visible_child_name (stack, "report");
+    row = cr_report_page_find_row (report, "R27-IDENTITY", "r1");
+    g_assert_nonnull (row);
+    g_assert_cmpstr (cr_finding_row_get_slot (row), ==, "identity_proof");
+    g_assert_null (cr_finding_row_get_slot_record (row));
+    gtk_widget_activate (GTK_WIDGET (row));
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "materials");
+
     cr_case_view_set_case (view, NULL);
   }
 

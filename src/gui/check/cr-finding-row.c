@@ -22,9 +22,11 @@ struct _CrFindingRow
   CrSeverity     severity;
   char          *rule;
   char          *message;
+  char          *field;
   char          *pointer;
   char          *record;
   char          *slot;
+  char          *slot_record;
   gboolean       verified;
 };
 
@@ -93,10 +95,20 @@ cr_finding_row_new (CrCheckResult *result,
   self->severity = finding->severity;
   self->rule = g_strdup (finding->rule);
   self->message = g_strdup (finding->message);
+  self->field = g_strdup (finding->field);
   self->pointer = finding_pointer (finding);
   self->record = g_strdup (finding->record);
   self->slot = g_strdup (finding->slot);
   self->verified = finding->verified;
+  if (finding->slot != NULL)
+    {
+      const CrSlotDef *def = cr_rule_set_lookup_slot (cr_check_result_get_rule_set (result),
+                                                      finding->slot);
+
+      /* One material serves a case-wide slot, whichever record asks for it. */
+      if (def == NULL || !def->case_wide)
+        self->slot_record = g_strdup (finding->record);
+    }
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_margin_top (box, 12);
@@ -232,6 +244,33 @@ cr_finding_row_get_pointer (CrFindingRow *self)
   return self->pointer;
 }
 
+/**
+ * cr_finding_row_get_field:
+ *
+ * Returns: (nullable): the JSON pointer of the field the finding names.
+ */
+const char *
+cr_finding_row_get_field (CrFindingRow *self)
+{
+  g_return_val_if_fail (CR_IS_FINDING_ROW (self), NULL);
+
+  return self->field;
+}
+
+/**
+ * cr_finding_row_get_slot_record:
+ *
+ * Returns: (nullable): the record whose slot the finding concerns; %NULL
+ * for a slot of the whole case (or no slot).
+ */
+const char *
+cr_finding_row_get_slot_record (CrFindingRow *self)
+{
+  g_return_val_if_fail (CR_IS_FINDING_ROW (self), NULL);
+
+  return self->slot_record;
+}
+
 const char *
 cr_finding_row_get_record (CrFindingRow *self)
 {
@@ -277,9 +316,11 @@ cr_finding_row_finalize (GObject *object)
 
   g_free (self->rule);
   g_free (self->message);
+  g_free (self->field);
   g_free (self->pointer);
   g_free (self->record);
   g_free (self->slot);
+  g_free (self->slot_record);
 
   G_OBJECT_CLASS (cr_finding_row_parent_class)->finalize (object);
 }

@@ -20,9 +20,11 @@ GtkWidget  *cr_finding_row_new          (CrCheckResult *result,
 CrSeverity  cr_finding_row_get_severity (CrFindingRow  *self);
 const char *cr_finding_row_get_rule     (CrFindingRow  *self);
 const char *cr_finding_row_get_message  (CrFindingRow  *self);
+const char *cr_finding_row_get_field    (CrFindingRow  *self);
 const char *cr_finding_row_get_pointer  (CrFindingRow  *self);
 const char *cr_finding_row_get_record   (CrFindingRow  *self);
 const char *cr_finding_row_get_slot     (CrFindingRow  *self);
+const char *cr_finding_row_get_slot_record (CrFindingRow *self);
 gboolean    cr_finding_row_get_verified (CrFindingRow  *self);
 gboolean    cr_finding_row_get_navigable (CrFindingRow *self);
 

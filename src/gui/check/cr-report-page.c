@@ -9,7 +9,7 @@
  * notes. Toggles hide a severity. Activating a finding (click or Enter) emits
  * CrReportPage::navigate with the JSON pointer of the field or record and
  * the upload slot concerned; unless a handler takes it, the case view the
- * page is in goes to the field.
+ * page is in goes to the field, else to the slot on the Materials page.
  */
 
 #include "config.h"
@@ -22,6 +22,7 @@
 #include "cr-check-text.h"
 #include "cr-date-control.h"
 #include "cr-report-page.h"
+#include "materials/cr-materials-page.h"
 
 struct _CrReportPage
 {
@@ -143,9 +144,32 @@ row_activated_cb (CrReportPage  *self,
   g_signal_emit (self, signals[NAVIGATE], 0, pointer, cr_finding_row_get_record (finding_row),
                  cr_finding_row_get_slot (finding_row), &handled);
 
-  /* Nobody else took it: in a case view, go to the page with the field. */
+  /* Nobody else took it: in a case view, go to the field the finding
+   * names, else to the material slot, else to the record. */
   view = gtk_widget_get_ancestor (GTK_WIDGET (self), CR_TYPE_CASE_VIEW);
-  if (!handled && view != NULL && pointer != NULL)
+  if (handled || view == NULL)
+    return;
+
+  if (cr_finding_row_get_field (finding_row) != NULL &&
+      cr_case_view_focus_pointer (CR_CASE_VIEW (view), cr_finding_row_get_field (finding_row)))
+    return;
+
+  if (cr_finding_row_get_slot (finding_row) != NULL)
+    {
+      GtkWidget *materials = cr_case_view_get_page (CR_CASE_VIEW (view), "materials");
+
+      if (materials != NULL && CR_IS_MATERIALS_PAGE (materials))
+        {
+          adw_view_stack_set_visible_child (cr_case_view_get_stack (CR_CASE_VIEW (view)),
+                                            materials);
+          if (cr_materials_page_focus_slot (CR_MATERIALS_PAGE (materials),
+                                            cr_finding_row_get_slot_record (finding_row),
+                                            cr_finding_row_get_slot (finding_row)))
+            return;
+        }
+    }
+
+  if (pointer != NULL)
     cr_case_view_focus_pointer (CR_CASE_VIEW (view), pointer);
 }
 
