@@ -1381,9 +1381,15 @@ folded_notify_cb (CrWindow *self)
 static void
 is_active_notify_cb (CrWindow *self)
 {
-  /* Back from another program (a sync client?): look at the disk. */
-  if (gtk_window_is_active (GTK_WINDOW (self)) && self->session != NULL)
+  /* Back from another program (a sync client?): look at the disk. The
+   * library's folder monitors see case folders come and go, not changes
+   * inside them. */
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    return;
+  if (self->session != NULL)
     cr_case_session_check_disk (self->session);
+  if (self->library != NULL)
+    cr_library_check_for_changes (self->library);
 }
 
 static void

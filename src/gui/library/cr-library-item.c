@@ -16,6 +16,7 @@ struct _CrLibraryItem
   GObject        parent_instance;
 
   CrCaseStore   *store;
+  CrCaseSummary *summary;       /* what the last listing read, or NULL */
   char          *folder;
   char          *name;
   char          *company_name;
@@ -46,6 +47,7 @@ cr_library_item_finalize (GObject *object)
   CrLibraryItem *self = (CrLibraryItem *) object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->summary);
   g_free (self->folder);
   g_free (self->name);
   g_free (self->company_name);
@@ -105,12 +107,41 @@ update_search_text (CrLibraryItem *self)
   self->search_text = g_steal_pointer (&folded);
 }
 
+static void
+take_summary (CrLibraryItem *self,
+              CrCaseSummary *summary)
+{
+  const GError *error = cr_case_summary_get_error (summary);
+
+  g_set_object (&self->summary, summary);
+  g_free (self->name);
+  self->name = g_filename_display_name (cr_case_summary_get_name (summary));
+  g_free (self->company_name);
+  self->company_name = g_strdup (cr_case_summary_get_company_name (summary));
+  g_free (self->uscc);
+  self->uscc = g_strdup (cr_case_summary_get_uscc (summary));
+  g_strfreev (self->decision_numbers);
+  self->decision_numbers = g_strdupv ((GStrv) cr_case_summary_get_decision_numbers (summary));
+  self->has_recovery = cr_case_summary_get_has_recovery (summary);
+  g_clear_pointer (&self->error, g_free);
+  if (error != NULL)
+    {
+      self->error = g_strdup (error->message);
+      self->status = CR_CASE_STATUS_UNREADABLE;
+      g_date_clear (&self->next_date, 1);
+    }
+  else if (self->status == CR_CASE_STATUS_UNREADABLE)
+    {
+      self->status = CR_CASE_STATUS_DRAFT;
+    }
+  update_search_text (self);
+}
+
 CrLibraryItem *
 cr_library_item_new (CrCaseStore   *store,
                      CrCaseSummary *summary)
 {
   CrLibraryItem *self;
-  const GError *error;
 
   g_return_val_if_fail (CR_IS_CASE_STORE (store), NULL);
   g_return_val_if_fail (CR_IS_CASE_SUMMARY (summary), NULL);
@@ -118,20 +149,34 @@ cr_library_item_new (CrCaseStore   *store,
   self = g_object_new (CR_TYPE_LIBRARY_ITEM, NULL);
   self->store = g_object_ref (store);
   self->folder = g_strdup (cr_case_summary_get_folder (summary));
-  self->name = g_filename_display_name (cr_case_summary_get_name (summary));
-  self->company_name = g_strdup (cr_case_summary_get_company_name (summary));
-  self->uscc = g_strdup (cr_case_summary_get_uscc (summary));
-  self->decision_numbers = g_strdupv ((GStrv) cr_case_summary_get_decision_numbers (summary));
-  self->has_recovery = cr_case_summary_get_has_recovery (summary);
-  error = cr_case_summary_get_error (summary);
-  if (error != NULL)
-    {
-      self->error = g_strdup (error->message);
-      self->status = CR_CASE_STATUS_UNREADABLE;
-    }
-  update_search_text (self);
+  take_summary (self, summary);
 
   return self;
+}
+
+/**
+ * cr_library_item_update_from_summary:
+ * @summary: what a new listing read of the item's folder
+ *
+ * Takes what the list shows from @summary, unless it is the one the item
+ * has already (the store hands out the same summary while case.json is
+ * unchanged).
+ *
+ * Returns: whether anything changed (the status is then out of date).
+ */
+gboolean
+cr_library_item_update_from_summary (CrLibraryItem *self,
+                                     CrCaseSummary *summary)
+{
+  g_return_val_if_fail (CR_IS_LIBRARY_ITEM (self), FALSE);
+  g_return_val_if_fail (CR_IS_CASE_SUMMARY (summary), FALSE);
+
+  if (self->summary == summary)
+    return FALSE;
+
+  take_summary (self, summary);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
 }
 
 /* An item for a case that was just created, imported or restored. */
@@ -162,6 +207,16 @@ cr_library_item_get_store (CrLibraryItem *self)
   g_return_val_if_fail (CR_IS_LIBRARY_ITEM (self), NULL);
 
   return self->store;
+}
+
+/* What the last listing read of the case, or NULL (a case the window
+ * just created). */
+CrCaseSummary *
+cr_library_item_get_summary (CrLibraryItem *self)
+{
+  g_return_val_if_fail (CR_IS_LIBRARY_ITEM (self), NULL);
+
+  return self->summary;
 }
 
 /* The absolute path of the case folder. */

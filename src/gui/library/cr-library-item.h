@@ -22,6 +22,7 @@ CrLibraryItem      *cr_library_item_new_for_case         (CrCaseStore   *store,
                                                           CrCase        *kase);
 
 CrCaseStore        *cr_library_item_get_store            (CrLibraryItem *self);
+CrCaseSummary      *cr_library_item_get_summary          (CrLibraryItem *self);
 const char         *cr_library_item_get_folder           (CrLibraryItem *self);
 const char         *cr_library_item_get_name             (CrLibraryItem *self);
 const char         *cr_library_item_get_company_name     (CrLibraryItem *self);
@@ -39,6 +40,8 @@ void                cr_library_item_set_status           (CrLibraryItem *self,
                                                           const GDate   *next_date);
 void                cr_library_item_update_from_case     (CrLibraryItem *self,
                                                           CrCase        *kase);
+gboolean            cr_library_item_update_from_summary  (CrLibraryItem *self,
+                                                          CrCaseSummary *summary);
 void                cr_library_item_set_folder           (CrLibraryItem *self,
                                                           const char    *folder);
 

@@ -20,13 +20,20 @@ struct _CrLibrary
   CrRuleSetCollection *rules;        /* loaded by the first thread that needs them */
   GMutex               rules_lock;
 
+  GPtrArray           *monitors;     /* GFileMonitor, one per store root */
+  guint                refresh_source;
+
   GCancellable        *list_cancellable;
   GCancellable        *status_cancellable;
+  guint                generation;   /* bumped by every change to the items */
   gboolean             loading;
   char                *error;
 };
 
 G_DEFINE_FINAL_TYPE (CrLibrary, cr_library, G_TYPE_OBJECT)
+
+/* How long after the last change in a library folder it is listed again. */
+#define REFRESH_DELAY_MS 300
 
 enum {
   PROP_0,
@@ -39,36 +46,141 @@ static GParamSpec *properties[N_PROPS];
 
 /* Stores */
 
+static void schedule_refresh (CrLibrary *self);
+
+/**
+ * cr_library_dup_default_root:
+ *
+ * Returns: (transfer full): the folder new cases go to:
+ * $CREDIT_REPAIR_LIBRARY_DIR, or g_get_user_data_dir()/credit-repair/cases.
+ */
+char *
+cr_library_dup_default_root (void)
+{
+  const char *env_root = g_getenv ("CREDIT_REPAIR_LIBRARY_DIR");
+  g_autofree char *root = NULL;
+
+  if (env_root != NULL && env_root[0] != '\0')
+    return g_canonicalize_filename (env_root, NULL);
+
+  root = cr_case_store_get_default_root ();
+  return g_canonicalize_filename (root, NULL);
+}
+
+static CrCaseStore *
+find_store (GPtrArray  *stores,
+            const char *root)
+{
+  for (guint i = 0; i < stores->len; i++)
+    {
+      CrCaseStore *store = g_ptr_array_index (stores, i);
+
+      if (g_str_equal (cr_case_store_get_root (store), root))
+        return store;
+    }
+
+  return NULL;
+}
+
+/* Another program (a sync tool, a colleague, the file manager) added,
+ * removed or renamed something in a library folder. Hidden names are the
+ * store's own (its trash). */
+static void
+root_changed_cb (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event,
+                 CrLibrary         *self)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  /* Changes to files directly in the folder (not case folders) and to
+   * attributes do not change the list; an unmounted USB stick does. */
+  if (event == G_FILE_MONITOR_EVENT_CREATED || event == G_FILE_MONITOR_EVENT_DELETED ||
+      event == G_FILE_MONITOR_EVENT_MOVED_IN || event == G_FILE_MONITOR_EVENT_MOVED_OUT ||
+      event == G_FILE_MONITOR_EVENT_RENAMED || event == G_FILE_MONITOR_EVENT_UNMOUNTED)
+    {
+      if (name != NULL && name[0] != '.')
+        schedule_refresh (self);
+    }
+}
+
+static void
+watch_stores (CrLibrary *self)
+{
+  if (self->monitors != NULL)
+    {
+      for (guint i = 0; i < self->monitors->len; i++)
+        {
+          GFileMonitor *monitor = g_ptr_array_index (self->monitors, i);
+
+          g_signal_handlers_disconnect_by_data (monitor, self);
+          g_file_monitor_cancel (monitor);
+        }
+      g_ptr_array_set_size (self->monitors, 0);
+    }
+  else
+    {
+      self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+
+  for (guint i = 0; i < self->stores->len; i++)
+    {
+      CrCaseStore *store = g_ptr_array_index (self->stores, i);
+      g_autoptr(GFile) root = g_file_new_for_path (cr_case_store_get_root (store));
+      g_autoptr(GError) error = NULL;
+      GFileMonitor *monitor;
+
+      /* A folder that does not exist yet is watched for its creation. */
+      monitor = g_file_monitor_directory (root, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+      if (monitor == NULL)
+        {
+          g_debug ("Library folder %s is not watched: %s",
+                   cr_case_store_get_root (store), error->message);
+          continue;
+        }
+      g_signal_connect (monitor, "changed", G_CALLBACK (root_changed_cb), self);
+      g_ptr_array_add (self->monitors, monitor);
+    }
+}
+
+/* The default store, then one per library folder of the settings; stores
+ * whose root did not change are kept (with their summary caches). */
 static void
 rebuild_stores (CrLibrary *self)
 {
-  const char *env_root = g_getenv ("CREDIT_REPAIR_LIBRARY_DIR");
+  g_autofree char *default_root = cr_library_dup_default_root ();
+  g_autoptr(GPtrArray) old = g_steal_pointer (&self->stores);
   g_autoptr(CrCaseStore) default_store = NULL;
   g_auto(GStrv) folders = NULL;
 
-  g_ptr_array_set_size (self->stores, 0);
+  self->stores = g_ptr_array_new_with_free_func (g_object_unref);
 
-  default_store = cr_case_store_new (env_root != NULL && env_root[0] != '\0' ? env_root : NULL);
+  default_store = cr_case_store_new (default_root);
+  if (old != NULL && find_store (old, cr_case_store_get_root (default_store)) != NULL)
+    g_set_object (&default_store, find_store (old, cr_case_store_get_root (default_store)));
   g_ptr_array_add (self->stores, g_object_ref (default_store));
 
-  if (self->settings == NULL)
-    return;
+  if (self->settings != NULL)
+    folders = g_settings_get_strv (self->settings, "library-folders");
 
-  folders = g_settings_get_strv (self->settings, "library-folders");
-  for (guint i = 0; folders[i] != NULL; i++)
+  for (guint i = 0; folders != NULL && folders[i] != NULL; i++)
     {
       g_autofree char *root = NULL;
-      gboolean seen = FALSE;
+      CrCaseStore *kept;
 
       if (!g_path_is_absolute (folders[i]))
         continue;
 
       root = g_canonicalize_filename (folders[i], NULL);
-      for (guint j = 0; j < self->stores->len; j++)
-        seen |= g_str_equal (cr_case_store_get_root (g_ptr_array_index (self->stores, j)), root);
-      if (!seen)
-        g_ptr_array_add (self->stores, cr_case_store_new (root));
+      if (find_store (self->stores, root) != NULL)
+        continue;
+
+      kept = old != NULL ? find_store (old, root) : NULL;
+      g_ptr_array_add (self->stores, kept != NULL ? g_object_ref (kept) : cr_case_store_new (root));
     }
+
+  watch_stores (self);
 }
 
 static void
@@ -91,6 +203,16 @@ cr_library_dispose (GObject *object)
   g_cancellable_cancel (self->status_cancellable);
   g_clear_object (&self->list_cancellable);
   g_clear_object (&self->status_cancellable);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->monitors != NULL)
+    {
+      for (guint i = 0; i < self->monitors->len; i++)
+        {
+          g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->monitors, i), self);
+          g_file_monitor_cancel (g_ptr_array_index (self->monitors, i));
+        }
+      g_clear_pointer (&self->monitors, g_ptr_array_unref);
+    }
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_func (self->settings, library_folders_changed_cb, self);
   g_clear_object (&self->settings);
@@ -158,7 +280,7 @@ static void
 cr_library_init (CrLibrary *self)
 {
   g_mutex_init (&self->rules_lock);
-  self->stores = g_ptr_array_new_with_free_func (g_object_unref);
+  self->status_cancellable = g_cancellable_new ();
   self->items = g_list_store_new (CR_TYPE_LIBRARY_ITEM);
 }
 
@@ -230,6 +352,15 @@ cr_library_get_default_store (CrLibrary *self)
   return g_ptr_array_index (self->stores, 0);
 }
 
+/* The default store and one per usable library folder of the settings. */
+guint
+cr_library_get_n_stores (CrLibrary *self)
+{
+  g_return_val_if_fail (CR_IS_LIBRARY (self), 0);
+
+  return self->stores->len;
+}
+
 /**
  * cr_library_lookup:
  *
@@ -285,6 +416,7 @@ typedef struct
   GPtrArray           *items;    /* CrLibraryItem, only touched in the main thread */
   GPtrArray           *stores;   /* CrCaseStore, one per item */
   GPtrArray           *folders;  /* char*, one per item */
+  GPtrArray           *summaries; /* the item's CrCaseSummary (or NULL) when the pass began */
   CrRuleSetCollection *rules;    /* NULL: load in the thread */
   GDate                today;
 
@@ -295,11 +427,19 @@ typedef struct
 } StatusPass;
 
 static void
+unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static void
 status_pass_free (StatusPass *pass)
 {
   g_ptr_array_unref (pass->items);
   g_ptr_array_unref (pass->stores);
   g_ptr_array_unref (pass->folders);
+  g_ptr_array_unref (pass->summaries);
   g_clear_object (&pass->rules);
   g_free (pass->statuses);
   g_free (pass->dates);
@@ -372,8 +512,10 @@ status_done_cb (GObject      *object,
     {
       CrLibraryItem *item = g_ptr_array_index (pass->items, i);
 
+      /* A later listing changed the item: a later pass has its status. */
       if (pass->valid[i] &&
-          g_strcmp0 (cr_library_item_get_folder (item), g_ptr_array_index (pass->folders, i)) == 0)
+          g_strcmp0 (cr_library_item_get_folder (item), g_ptr_array_index (pass->folders, i)) == 0 &&
+          cr_library_item_get_summary (item) == g_ptr_array_index (pass->summaries, i))
         cr_library_item_set_status (item, pass->statuses[i], &pass->dates[i]);
     }
 }
@@ -385,14 +527,17 @@ start_status_pass (CrLibrary *self,
   g_autoptr(GTask) task = NULL;
   StatusPass *pass;
 
-  g_cancellable_cancel (self->status_cancellable);
-  g_clear_object (&self->status_cancellable);
-  self->status_cancellable = g_cancellable_new ();
+  if (items->len == 0)
+    return;
 
+  /* Passes are not cancelled by later ones (a pass over a few changed
+   * cases must not stop the pass over all of them); only disposal stops
+   * them. */
   pass = g_new0 (StatusPass, 1);
   pass->items = g_ptr_array_new_with_free_func (g_object_unref);
   pass->stores = g_ptr_array_new_with_free_func (g_object_unref);
   pass->folders = g_ptr_array_new_with_free_func (g_free);
+  pass->summaries = g_ptr_array_new_with_free_func (unref_nullable);
   cr_date_set_today (&pass->today);
 
   for (guint i = 0; i < items->len; i++)
@@ -404,6 +549,9 @@ start_status_pass (CrLibrary *self,
       g_ptr_array_add (pass->items, g_object_ref (item));
       g_ptr_array_add (pass->stores, g_object_ref (cr_library_item_get_store (item)));
       g_ptr_array_add (pass->folders, g_strdup (cr_library_item_get_folder (item)));
+      g_ptr_array_add (pass->summaries, cr_library_item_get_summary (item) != NULL
+                                          ? g_object_ref (cr_library_item_get_summary (item))
+                                          : NULL);
     }
 
   pass->statuses = g_new0 (CrCaseStatus, pass->items->len);
@@ -449,9 +597,11 @@ cr_library_update_item (CrLibrary     *self,
 
 typedef struct
 {
-  GPtrArray *stores;    /* CrCaseStore */
-  GPtrArray *listings;  /* GPtrArray of CrCaseSummary, one per store (NULL on error) */
+  GPtrArray *stores;      /* CrCaseStore */
+  GPtrArray *listings;    /* GPtrArray of CrCaseSummary, one per store (NULL on error) */
   char      *error;
+  guint      generation;  /* of the items when the listing began */
+  gboolean   all_statuses;
 } ListPass;
 
 static void
@@ -508,6 +658,90 @@ set_loading (CrLibrary *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+static void start_listing (CrLibrary *self,
+                           gboolean   all_statuses);
+
+/* Brings the items in line with a listing: items of folders still there
+ * stay (so the selection and the open case keep theirs), and take what
+ * changed; the others go; new folders get new items. Returns the items
+ * whose status is to be worked out again. */
+static GPtrArray *
+merge_listing (CrLibrary *self,
+               ListPass  *pass)
+{
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) owners = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *stale = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model = G_LIST_MODEL (self->items);
+  guint n = g_list_model_get_n_items (model);
+  guint run_end = G_MAXUINT;   /* one past the last of a run of items to remove */
+
+  for (guint i = 0; i < pass->stores->len; i++)
+    {
+      GPtrArray *summaries = g_ptr_array_index (pass->listings, i);
+
+      for (guint j = 0; summaries != NULL && j < summaries->len; j++)
+        {
+          CrCaseSummary *summary = g_ptr_array_index (summaries, j);
+
+          g_hash_table_insert (listed, (gpointer) cr_case_summary_get_folder (summary), summary);
+          g_hash_table_insert (owners, (gpointer) cr_case_summary_get_folder (summary),
+                               g_ptr_array_index (pass->stores, i));
+        }
+    }
+
+  /* Backwards, removing runs of gone items in one splice each. */
+  for (guint i = n; i-- > 0;)
+    {
+      g_autoptr(CrLibraryItem) item = g_list_model_get_item (model, i);
+      const char *folder = cr_library_item_get_folder (item);
+      CrCaseSummary *summary = g_hash_table_lookup (listed, folder);
+      gboolean keep = summary != NULL &&
+                      g_hash_table_lookup (owners, folder) == cr_library_item_get_store (item);
+
+      if (keep)
+        {
+          if (cr_library_item_update_from_summary (item, summary) || pass->all_statuses)
+            g_ptr_array_add (stale, g_object_ref (item));
+          g_hash_table_remove (listed, folder);
+
+          if (run_end != G_MAXUINT)
+            {
+              g_list_store_splice (self->items, i + 1, run_end - (i + 1), NULL, 0);
+              run_end = G_MAXUINT;
+            }
+        }
+      else if (run_end == G_MAXUINT)
+        {
+          run_end = i + 1;
+        }
+    }
+  if (run_end != G_MAXUINT)
+    g_list_store_splice (self->items, 0, run_end, NULL, 0);
+
+  /* What is left is new, in listing order. */
+  for (guint i = 0; i < pass->stores->len; i++)
+    {
+      GPtrArray *summaries = g_ptr_array_index (pass->listings, i);
+
+      for (guint j = 0; summaries != NULL && j < summaries->len; j++)
+        {
+          CrCaseSummary *summary = g_ptr_array_index (summaries, j);
+
+          if (g_hash_table_contains (listed, cr_case_summary_get_folder (summary)))
+            g_ptr_array_add (added, cr_library_item_new (g_ptr_array_index (pass->stores, i),
+                                                         summary));
+        }
+    }
+  g_list_store_splice (self->items, g_list_model_get_n_items (model), 0,
+                       added->pdata, added->len);
+  for (guint i = 0; i < added->len; i++)
+    g_ptr_array_add (stale, g_object_ref (g_ptr_array_index (added, i)));
+
+  return stale;
+}
+
 static void
 list_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -515,23 +749,21 @@ list_done_cb (GObject      *object,
 {
   CrLibrary *self = CR_LIBRARY (object);
   ListPass *pass = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) stale = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     return;  /* cancelled: a newer listing runs */
 
-  for (guint i = 0; i < pass->stores->len; i++)
+  /* An operation changed the items while the thread listed: what it read
+   * may predate that change. List again. */
+  if (pass->generation != self->generation)
     {
-      GPtrArray *summaries = g_ptr_array_index (pass->listings, i);
-
-      for (guint j = 0; summaries != NULL && j < summaries->len; j++)
-        g_ptr_array_add (items, cr_library_item_new (g_ptr_array_index (pass->stores, i),
-                                                     g_ptr_array_index (summaries, j)));
+      start_listing (self, pass->all_statuses);
+      return;
     }
 
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
+  stale = merge_listing (self, pass);
 
   if (g_strcmp0 (self->error, pass->error) != 0)
     {
@@ -541,23 +773,17 @@ list_done_cb (GObject      *object,
     }
 
   set_loading (self, FALSE);
-  start_status_pass (self, items);
+  start_status_pass (self, stale);
 }
 
-/**
- * cr_library_refresh:
- *
- * Lists the library folders again, in a thread; the items are replaced
- * when it is done ("loading" is TRUE meanwhile).
- */
-void
-cr_library_refresh (CrLibrary *self)
+static void
+start_listing (CrLibrary *self,
+               gboolean   all_statuses)
 {
   g_autoptr(GTask) task = NULL;
   ListPass *pass;
 
-  g_return_if_fail (CR_IS_LIBRARY (self));
-
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_cancellable_cancel (self->list_cancellable);
   g_clear_object (&self->list_cancellable);
   self->list_cancellable = g_cancellable_new ();
@@ -566,13 +792,69 @@ cr_library_refresh (CrLibrary *self)
   pass->stores = g_ptr_array_copy (self->stores, (GCopyFunc) g_object_ref, NULL);
   g_ptr_array_set_free_func (pass->stores, g_object_unref);
   pass->listings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  pass->generation = self->generation;
+  pass->all_statuses = all_statuses;
 
   set_loading (self, TRUE);
 
   task = g_task_new (self, self->list_cancellable, list_done_cb, NULL);
-  g_task_set_source_tag (task, cr_library_refresh);
+  g_task_set_source_tag (task, start_listing);
   g_task_set_task_data (task, pass, (GDestroyNotify) list_pass_free);
   g_task_run_in_thread (task, list_thread);
+}
+
+/**
+ * cr_library_refresh:
+ *
+ * Lists the library folders again, in a thread, and works out the status
+ * of every case again; the items are brought in line when it is done
+ * ("loading" is TRUE meanwhile).
+ */
+void
+cr_library_refresh (CrLibrary *self)
+{
+  g_return_if_fail (CR_IS_LIBRARY (self));
+
+  start_listing (self, TRUE);
+}
+
+static gboolean
+refresh_timeout_cb (gpointer user_data)
+{
+  CrLibrary *self = user_data;
+
+  self->refresh_source = 0;
+  start_listing (self, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A burst of changes (a sync tool copying a case) gives one listing,
+ * shortly after the last of them. */
+static void
+schedule_refresh (CrLibrary *self)
+{
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
+}
+
+/**
+ * cr_library_check_for_changes:
+ *
+ * Lists the library folders again, in a thread, like cr_library_refresh(),
+ * but works out the status only of cases that changed on disk: for when
+ * the window comes back to the front, since changes inside case folders
+ * (a colleague's edit arriving through a sync tool) are not watched.
+ */
+void
+cr_library_check_for_changes (CrLibrary *self)
+{
+  g_return_if_fail (CR_IS_LIBRARY (self));
+
+  if (self->loading)
+    return;
+
+  start_listing (self, FALSE);
 }
 
 /* Operations */
@@ -740,6 +1022,8 @@ op_done_cb (GObject      *object,
       g_task_return_error (outer, g_steal_pointer (&error));
       return;
     }
+
+  self->generation++;
 
   switch (op->kind)
     {

@@ -32,8 +32,11 @@ CrCaseStore    *cr_library_get_default_store  (CrLibrary            *self);
 CrLibraryItem  *cr_library_lookup             (CrLibrary            *self,
                                                const char           *folder);
 char           *cr_library_get_samples_dir    (void);
+char           *cr_library_dup_default_root   (void);
 
 void            cr_library_refresh            (CrLibrary            *self);
+void            cr_library_check_for_changes  (CrLibrary            *self);
+guint           cr_library_get_n_stores       (CrLibrary            *self);
 void            cr_library_update_item        (CrLibrary            *self,
                                                CrLibraryItem        *item,
                                                CrCase               *kase);
