@@ -22,6 +22,7 @@
 #include "cr-company-page.h"
 #include "cr-library-sidebar.h"
 #include "cr-paste-dialog.h"
+#include "cr-preferences-window-private.h"
 #include "cr-record-editor.h"
 #include "cr-records-page.h"
 #include "cr-test-ui.h"
@@ -83,6 +84,21 @@ is_button_labelled (GtkWidget     *widget,
                     gconstpointer  label)
 {
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 static gboolean
@@ -156,14 +172,15 @@ session_saved (CrWindow *window)
          !cr_case_session_has_unsaved (session);
 }
 
-/* Creates a stored case directly, as an earlier run would have. */
+/* Creates a stored case in the library folder @root directly, as an
+ * earlier run or another program would have. */
 static char *
-store_case (Fixture    *fixture,
-            const char *company,
-            const char *uscc,
-            const char *decision_number)
+store_case_in (const char *root,
+               const char *company,
+               const char *uscc,
+               const char *decision_number)
 {
-  g_autoptr(CrCaseStore) store = cr_case_store_new (fixture->root);
+  g_autoptr(CrCaseStore) store = cr_case_store_new (root);
   g_autoptr(CrCase) initial = cr_case_new ();
   g_autoptr(CrCase) kase = NULL;
   g_autoptr(GError) error = NULL;
@@ -185,6 +202,15 @@ store_case (Fixture    *fixture,
   kase = cr_case_store_create (store, NULL, initial, &error);
   g_assert_no_error (error);
   return g_strdup (cr_case_get_base_dir (kase));
+}
+
+static char *
+store_case (Fixture    *fixture,
+            const char *company,
+            const char *uscc,
+            const char *decision_number)
+{
+  return store_case_in (fixture->root, company, uscc, decision_number);
 }
 
 static CrLibraryItem *
@@ -853,6 +879,155 @@ test_export_import (Fixture       *fixture,
   g_rmdir (dest);
 }
 
+
+/* Another program adds, removes and edits cases in the library folder:
+ * the list follows, and the items that stay keep their identity (so the
+ * open case stays selected). */
+static void
+test_follows_folder_changes (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *first = store_case (fixture, "苏州示例食品有限公司", "91320505MA1W8K3D1C", NULL);
+  g_autofree char *second = store_case (fixture, "无锡示例化工有限公司", "", NULL);
+  g_autofree char *added = NULL;
+  g_autofree char *second_file = g_build_filename (second, "case.json", NULL);
+  g_autoptr(CrCase) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  CrWindow *window = open_window ();
+  CrLibrary *library = cr_window_get_library (window);
+  CrLibrarySidebar *sidebar = template_child (window, CR_TYPE_WINDOW, "sidebar");
+  CrLibraryItem *first_item, *second_item;
+
+  open_case (window, first);
+  first_item = cr_library_lookup (library, first);
+  second_item = cr_library_lookup (library, second);
+  g_assert_nonnull (second_item);
+
+  /* A sync tool brings a colleague's new case. */
+  added = store_case (fixture, "常州示例机械有限公司", "", "常市监罚〔2025〕7号");
+  WAIT_FOR (cr_library_lookup (library, added) != NULL);
+  g_assert_nonnull (cr_library_lookup (library, added));
+  g_assert_cmpstr (cr_library_item_get_company_name (cr_library_lookup (library, added)), ==,
+                   "常州示例机械有限公司");
+  g_assert_true (cr_library_lookup (library, first) == first_item);
+  g_assert_true (cr_library_sidebar_get_selected (sidebar) == first_item);
+  g_assert_cmpuint (g_list_model_get_n_items (cr_library_get_items (library)), ==, 3);
+
+  /* … and takes one away. */
+  g_assert_true (delete_tree (added));
+  WAIT_FOR (cr_library_lookup (library, added) == NULL);
+  g_assert_null (cr_library_lookup (library, added));
+  g_assert_true (cr_library_sidebar_get_selected (sidebar) == first_item);
+  g_assert_nonnull (cr_window_get_session (window));
+
+  /* A change inside a case folder is seen when the window looks again
+   * (as it does when it comes back to the front). */
+  edited = cr_case_load_from_file_full (second_file, CR_CASE_LOAD_ALLOW_INCOMPLETE, NULL, &error);
+  g_assert_no_error (error);
+  cr_case_set_company_name (edited, "无锡示例新材料有限公司");
+  {
+    g_autofree char *contents = cr_case_to_data (edited, NULL);
+
+    g_assert_true (g_file_set_contents (second_file, contents, -1, &error));
+    g_assert_no_error (error);
+  }
+  cr_library_check_for_changes (library);
+  WAIT_FOR (g_strcmp0 (cr_library_item_get_company_name (second_item), "无锡示例新材料有限公司") == 0);
+  g_assert_cmpstr (cr_library_item_get_company_name (second_item), ==, "无锡示例新材料有限公司");
+  g_assert_true (cr_library_lookup (library, second) == second_item);
+  g_assert_true (cr_library_sidebar_get_selected (sidebar) == first_item);
+}
+
+static gboolean
+library_folders_contain (GSettings  *settings,
+                         const char *folder)
+{
+  g_auto(GStrv) folders = g_settings_get_strv (settings, "library-folders");
+
+  return g_strv_contains ((const char * const *) folders, folder);
+}
+
+/* Preferences → Library: add a shared folder (its cases are listed), refuse
+ * a case folder, remove the shared folder (its cases go from the list,
+ * not from the disk). */
+static void
+test_library_folders (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shared = g_dir_make_tmp ("cr-shared-library-XXXXXX", &error);
+  g_autofree char *own = store_case (fixture, "苏州示例食品有限公司", "91320505MA1W8K3D1C", NULL);
+  g_autofree char *theirs = NULL;
+  g_autofree char *shared_name = NULL;
+  g_autoptr(GFile) shared_file = NULL;
+  g_autoptr(GFile) case_folder = NULL;
+  GSettings *settings = cr_application_get_settings (app);
+  CrWindow *window;
+  CrLibrary *library;
+  GtkWindow *prefs;
+
+  g_assert_no_error (error);
+  theirs = store_case_in (shared, "南京示例物流有限公司", "", "宁交罚〔2025〕12号");
+  shared_name = g_path_get_basename (shared);
+  shared_file = g_file_new_for_path (shared);
+  case_folder = g_file_new_for_path (theirs);
+
+  window = open_window ();
+  library = cr_window_get_library (window);
+  wait_for_item (window, own);
+  g_assert_null (cr_library_lookup (library, theirs));
+
+  /* The library menu's Library Folders… opens Preferences on its page. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "library-folders", NULL);
+  WAIT_FOR (cr_test_ui_find_toplevel (CR_TYPE_PREFERENCES_WINDOW) != NULL);
+  prefs = cr_test_ui_find_toplevel (CR_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (prefs)),
+                   ==, "library");
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (prefs)));
+
+  /* A case folder is not a library folder. */
+  cr_preferences_window_add_library_folder (CR_PREFERENCES_WINDOW (prefs), case_folder);
+  WAIT_FOR (find_widget (GTK_WIDGET (prefs), is_label_containing, "is a case folder") != NULL);
+  g_assert_nonnull (find_widget (GTK_WIDGET (prefs), is_label_containing, "is a case folder"));
+  g_assert_false (library_folders_contain (settings, theirs));
+
+  cr_preferences_window_add_library_folder (CR_PREFERENCES_WINDOW (prefs), shared_file);
+  WAIT_FOR (library_folders_contain (settings, shared));
+  g_assert_true (library_folders_contain (settings, shared));
+  WAIT_FOR (find_widget (GTK_WIDGET (prefs), is_row_titled, shared_name) != NULL);
+  g_assert_nonnull (find_widget (GTK_WIDGET (prefs), is_row_titled, shared_name));
+  cr_test_ui_save_screenshot (GTK_WIDGET (prefs), "library-folders");
+
+  /* Its cases are listed, and followed. */
+  WAIT_FOR (cr_library_lookup (library, theirs) != NULL);
+  g_assert_nonnull (cr_library_lookup (library, theirs));
+  g_assert_nonnull (cr_library_lookup (library, own));
+  g_assert_cmpuint (cr_library_get_n_stores (library), ==, 2);
+  {
+    g_autofree char *another = store_case_in (shared, "扬州示例包装有限公司", "", NULL);
+
+    WAIT_FOR (cr_library_lookup (library, another) != NULL);
+    g_assert_nonnull (cr_library_lookup (library, another));
+  }
+
+  /* Adding it again changes nothing. */
+  cr_preferences_window_add_library_folder (CR_PREFERENCES_WINDOW (prefs), shared_file);
+  WAIT_FOR (find_widget (GTK_WIDGET (prefs), is_label_containing, "is listed already") != NULL);
+  g_assert_nonnull (find_widget (GTK_WIDGET (prefs), is_label_containing, "is listed already"));
+
+  gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.remove-library-folder", "s", shared);
+  g_assert_false (library_folders_contain (settings, shared));
+  WAIT_FOR (cr_library_lookup (library, theirs) == NULL);
+  g_assert_null (cr_library_lookup (library, theirs));
+  g_assert_nonnull (cr_library_lookup (library, own));
+  g_assert_null (find_widget (GTK_WIDGET (prefs), is_row_titled, shared_name));
+  g_assert_true (g_file_test (theirs, G_FILE_TEST_IS_DIR));
+
+  g_settings_reset (settings, "library-folders");
+  delete_tree (shared);
+}
+
 static void
 test_unreadable_case_listed (Fixture       *fixture,
                              gconstpointer  data)
@@ -919,6 +1094,8 @@ main (int   argc,
   ADD ("/ui/library/open-sample", test_open_sample);
   ADD ("/ui/library/export-import", test_export_import);
   ADD ("/ui/library/unreadable-case", test_unreadable_case_listed);
+  ADD ("/ui/library/follows-folder-changes", test_follows_folder_changes);
+  ADD ("/ui/library/library-folders", test_library_folders);
 
   ret = g_test_run ();
 

@@ -270,16 +270,33 @@ cr_application_about (GSimpleAction *action,
 }
 
 static void
-cr_application_preferences (GSimpleAction *action,
-                            GVariant      *parameter,
-                            gpointer       user_data)
+show_preferences (CrApplication *self,
+                  const char    *page)
 {
-  CrApplication *self = CR_APPLICATION (user_data);
   CrPreferencesWindow *prefs;
 
   prefs = cr_preferences_window_new (self->settings);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), get_active_window (self));
+  if (page != NULL)
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), page);
   gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+cr_application_preferences (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  show_preferences (CR_APPLICATION (user_data), NULL);
+}
+
+/* Preferences, on the page of the library folders. */
+static void
+cr_application_library_folders (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  show_preferences (CR_APPLICATION (user_data), "library");
 }
 
 static void
@@ -301,6 +318,7 @@ static const GActionEntry app_actions[] = {
   { "about", cr_application_about },
   { "help", cr_application_help },
   { "preferences", cr_application_preferences },
+  { "library-folders", cr_application_library_folders },
   { "quit", cr_application_quit },
 };
 

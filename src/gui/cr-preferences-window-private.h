@@ -9,7 +9,9 @@
 
 G_BEGIN_DECLS
 
-void cr_preferences_window_add_key_file (CrPreferencesWindow *self,
-                                         GFile               *file);
+void cr_preferences_window_add_key_file       (CrPreferencesWindow *self,
+                                               GFile               *file);
+void cr_preferences_window_add_library_folder (CrPreferencesWindow *self,
+                                               GFile               *folder);
 
 G_END_DECLS

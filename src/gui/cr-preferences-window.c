@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cr-library.h"
 #include "cr-preferences-window-private.h"
 #include "cr-signature.h"
 
@@ -19,10 +20,12 @@ struct _CrPreferencesWindow
 
   GPtrArray            *key_rows;
   GPtrArray            *host_rows;
+  GPtrArray            *folder_rows;
   GtkFileChooserNative *chooser;
   GCancellable         *cancellable;
 
   /* Template widgets */
+  AdwPreferencesGroup  *folders_group;
   AdwEntryRow          *rules_url_row;
   GtkSwitch            *check_on_startup_switch;
   AdwPreferencesGroup  *keys_group;
@@ -275,21 +278,47 @@ cr_preferences_window_add_key_file (CrPreferencesWindow *self,
   g_file_load_contents_async (file, self->cancellable, key_loaded_cb, load);
 }
 
+typedef void (*ChosenFunc) (CrPreferencesWindow *self,
+                            GFile               *file);
+
 static void
 chooser_response_cb (GtkNativeDialog     *dialog,
                      int                  response,
                      CrPreferencesWindow *self)
 {
+  ChosenFunc chosen = g_object_get_data (G_OBJECT (dialog), "chosen-func");
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
       if (file != NULL)
-        cr_preferences_window_add_key_file (self, file);
+        chosen (self, file);
     }
 
   if (self->chooser == GTK_FILE_CHOOSER_NATIVE (dialog))
     g_clear_object (&self->chooser);
+}
+
+/* One file chooser at a time; @chosen gets what the user picked. */
+static GtkFileChooser *
+open_chooser (CrPreferencesWindow  *self,
+              const char           *title,
+              GtkFileChooserAction  action,
+              const char           *accept_label,
+              ChosenFunc            chosen)
+{
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                               accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_object_set_data (G_OBJECT (self->chooser), "chosen-func", chosen);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+
+  return GTK_FILE_CHOOSER (self->chooser);
 }
 
 static void
@@ -300,22 +329,16 @@ add_key_action (GtkWidget  *widget,
   CrPreferencesWindow *self = CR_PREFERENCES_WINDOW (widget);
   g_autoptr(GtkFileFilter) keys = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooser *chooser;
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-
-  self->chooser = gtk_file_chooser_native_new (_("Trust a Public Key"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Trust"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  chooser = open_chooser (self, _("Trust a Public Key"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                          _("_Trust"), cr_preferences_window_add_key_file);
   gtk_file_filter_set_name (keys, _("Minisign Public Keys"));
   gtk_file_filter_add_suffix (keys, "pub");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), keys);
+  gtk_file_chooser_add_filter (chooser, keys);
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_file_chooser_add_filter (chooser, all);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
@@ -343,6 +366,255 @@ remove_key_action (GtkWidget  *widget,
   CrPreferencesWindow *self = CR_PREFERENCES_WINDOW (widget);
 
   remove_from_strv_setting (self->settings, "trusted-keys", g_variant_get_string (parameter, NULL));
+}
+
+/* Library folders: the default one, which cannot be removed, then the
+ * library-folders setting. */
+
+static GtkWidget *
+add_folder_row (CrPreferencesWindow *self,
+                const char          *path,
+                const char          *subtitle,
+                gboolean             removable)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *display = g_filename_display_name (base);
+  g_autofree char *display_path = g_filename_display_name (path);
+  g_autofree char *full_subtitle = NULL;
+
+  full_subtitle = subtitle != NULL ? g_strdup_printf ("%s\n%s", display_path, subtitle)
+                                   : g_strdup (display_path);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), display);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), full_subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("folder-symbolic"));
+  if (removable)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               make_remove_button (_("Stop Listing This Folder (Its Cases Stay in It)"),
+                                                   "prefs.remove-library-folder", path));
+
+  adw_preferences_group_add (self->folders_group, row);
+  g_ptr_array_add (self->folder_rows, row);
+
+  return row;
+}
+
+static void
+fill_folders (CrPreferencesWindow *self)
+{
+  g_auto(GStrv) folders = g_settings_get_strv (self->settings, "library-folders");
+  g_autofree char *default_root = cr_library_dup_default_root ();
+
+  for (guint i = 0; i < self->folder_rows->len; i++)
+    adw_preferences_group_remove (self->folders_group, g_ptr_array_index (self->folder_rows, i));
+  g_ptr_array_set_size (self->folder_rows, 0);
+
+  add_folder_row (self, default_root, _("New cases are created here"), FALSE);
+  for (guint i = 0; folders[i] != NULL; i++)
+    add_folder_row (self, folders[i], NULL, TRUE);
+}
+
+/* Whether @path is @folder or inside it. */
+static gboolean
+is_within (const char *path,
+           const char *folder)
+{
+  size_t len = strlen (folder);
+
+  return strncmp (path, folder, len) == 0 && (path[len] == '\0' || path[len] == G_DIR_SEPARATOR);
+}
+
+typedef struct
+{
+  CrPreferencesWindow *self;
+  char                *path;
+} FolderCheck;
+
+static void
+folder_check_free (FolderCheck *check)
+{
+  g_object_unref (check->self);
+  g_free (check->path);
+  g_free (check);
+}
+
+static void
+case_file_checked_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  FolderCheck *check = user_data;
+  CrPreferencesWindow *self = check->self;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = g_filename_display_name (check->path);
+  g_autofree char *message = NULL;
+  g_auto(GStrv) folders = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) updated = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *base_display = NULL;
+
+  info = g_file_query_info_finish (G_FILE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      folder_check_free (check);
+      return;
+    }
+  if (info != NULL)
+    {
+      /* Translators: %s is a folder */
+      message = g_strdup_printf (_("%s is a case folder: add the folder that holds case folders "
+                                   "instead, or import the case"), display);
+      show_toast (self, message);
+      folder_check_free (check);
+      return;
+    }
+
+  folders = g_settings_get_strv (self->settings, "library-folders");
+  if (!g_strv_contains ((const char * const *) folders, check->path))
+    {
+      builder = g_strv_builder_new ();
+      g_strv_builder_addv (builder, (const char **) folders);
+      g_strv_builder_add (builder, check->path);
+      updated = g_strv_builder_end (builder);
+      g_settings_set_strv (self->settings, "library-folders", (const char * const *) updated);
+    }
+
+  /* Translators: %s is the name of a folder */
+  base = g_path_get_basename (check->path);
+  base_display = g_filename_display_name (base);
+  message = g_strdup_printf (_("The cases in “%s” are now listed"), base_display);
+  show_toast (self, message);
+  folder_check_free (check);
+}
+
+static void
+folder_checked_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  FolderCheck *check = user_data;
+  CrPreferencesWindow *self = check->self;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = g_filename_display_name (check->path);
+  g_autofree char *message = NULL;
+  g_autoptr(GFile) case_file = NULL;
+
+  info = g_file_query_info_finish (G_FILE (object), result, &error);
+  if (info == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Translators: a folder, then why it cannot be used */
+          message = g_strdup_printf (_("The folder %s cannot be used: %s"), display, error->message);
+          show_toast (self, message);
+        }
+      folder_check_free (check);
+      return;
+    }
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
+    {
+      /* Translators: %s is a file name */
+      message = g_strdup_printf (_("%s is not a folder"), display);
+      show_toast (self, message);
+      folder_check_free (check);
+      return;
+    }
+
+  /* The folder of one case: its parent is what holds cases. */
+  case_file = g_file_get_child (G_FILE (object), "case.json");
+  g_file_query_info_async (case_file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, self->cancellable, case_file_checked_cb, check);
+}
+
+/**
+ * cr_preferences_window_add_library_folder:
+ * @folder: a folder holding case folders
+ *
+ * Adds @folder to the library folders, after checking (asynchronously)
+ * that it is a folder and not a case folder itself: what the folder
+ * chooser of "Add Folder…" does.
+ */
+void
+cr_preferences_window_add_library_folder (CrPreferencesWindow *self,
+                                          GFile               *folder)
+{
+  g_autofree char *raw = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *default_root = cr_library_dup_default_root ();
+  g_auto(GStrv) folders = NULL;
+  g_autofree char *message = NULL;
+  FolderCheck *check;
+
+  g_return_if_fail (CR_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  raw = g_file_get_path (folder);
+  if (raw == NULL)
+    {
+      show_toast (self, _("Only folders on this computer or mounted on it can hold cases"));
+      return;
+    }
+  path = g_canonicalize_filename (raw, NULL);
+  display = g_filename_display_name (path);
+
+  folders = g_settings_get_strv (self->settings, "library-folders");
+  if (is_within (path, default_root))
+    {
+      /* Translators: %s is a folder */
+      message = g_strdup_printf (_("%s is the default library folder or inside it"), display);
+      show_toast (self, message);
+      return;
+    }
+  for (guint i = 0; folders[i] != NULL; i++)
+    {
+      if (is_within (path, folders[i]) || is_within (folders[i], path))
+        {
+          g_autofree char *other = g_filename_display_name (folders[i]);
+
+          /* Translators: two folders */
+          message = g_str_equal (path, folders[i])
+                      ? g_strdup_printf (_("%s is listed already"), display)
+                      : g_strdup_printf (_("%s overlaps the library folder %s"), display, other);
+          show_toast (self, message);
+          return;
+        }
+    }
+
+  check = g_new0 (FolderCheck, 1);
+  check->self = g_object_ref (self);
+  check->path = g_steal_pointer (&path);
+  g_file_query_info_async (folder, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, self->cancellable, folder_checked_cb, check);
+}
+
+static void
+add_library_folder_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  CrPreferencesWindow *self = CR_PREFERENCES_WINDOW (widget);
+
+  open_chooser (self, _("Add a Library Folder"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                _("_Add"), cr_preferences_window_add_library_folder);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+remove_library_folder_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  CrPreferencesWindow *self = CR_PREFERENCES_WINDOW (widget);
+
+  remove_from_strv_setting (self->settings, "library-folders",
+                            g_variant_get_string (parameter, NULL));
 }
 
 /* Hosts allowed without HTTPS */
@@ -467,8 +739,11 @@ cr_preferences_window_constructed (GObject *object)
                    self->check_on_startup_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 
+  fill_folders (self);
   fill_keys (self);
   fill_hosts (self);
+  g_signal_connect_object (self->settings, "changed::library-folders", G_CALLBACK (fill_folders),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::trusted-keys", G_CALLBACK (fill_keys), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::insecure-hosts", G_CALLBACK (fill_hosts),
@@ -527,6 +802,7 @@ cr_preferences_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_pointer (&self->key_rows, g_ptr_array_unref);
   g_clear_pointer (&self->host_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->folder_rows, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
@@ -553,6 +829,7 @@ cr_preferences_window_class_init (CrPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/cr-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrPreferencesWindow, folders_group);
   gtk_widget_class_bind_template_child (widget_class, CrPreferencesWindow, rules_url_row);
   gtk_widget_class_bind_template_child (widget_class, CrPreferencesWindow,
                                         check_on_startup_switch);
@@ -564,6 +841,10 @@ cr_preferences_window_class_init (CrPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, host_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, host_changed_cb);
 
+  gtk_widget_class_install_action (widget_class, "prefs.add-library-folder", NULL,
+                                   add_library_folder_action);
+  gtk_widget_class_install_action (widget_class, "prefs.remove-library-folder", "s",
+                                   remove_library_folder_action);
   gtk_widget_class_install_action (widget_class, "prefs.add-key", NULL, add_key_action);
   gtk_widget_class_install_action (widget_class, "prefs.remove-key", "s", remove_key_action);
   gtk_widget_class_install_action (widget_class, "prefs.remove-host", "s", remove_host_action);
@@ -574,6 +855,7 @@ cr_preferences_window_init (CrPreferencesWindow *self)
 {
   self->key_rows = g_ptr_array_new ();
   self->host_rows = g_ptr_array_new ();
+  self->folder_rows = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
