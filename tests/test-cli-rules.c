@@ -341,6 +341,21 @@ test_fetch_and_list (Fixture       *fx,
   assert_contains (err5, "only fetched over HTTPS");
   assert_contains (err5, "test-rules 2026.1 (cached)");
 
+  /* Installed as a package installs them: the same files as built in. */
+  {
+    g_autofree char *installed = g_build_filename (fx->tmp, "installed", NULL);
+    g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data", "rules",
+                                                     "cn-national-order58.json", NULL);
+    g_autofree char *copy = g_build_filename (installed, "cn-national-order58.json", NULL);
+    g_autofree char *rules = NULL;
+    gsize rules_len = 0;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (g_file_get_contents (source, &rules, &rules_len, &error));
+    g_assert_cmpint (g_mkdir_with_parents (installed, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (copy, rules, rules_len, &error));
+    g_assert_no_error (error);
+  }
   g_assert_cmpint (run_cli (fx, ARGS ("rules", "list", "--cache-dir", fx->cache_dir),
                             &out6, &err6), ==, 0);
   g_file_get_contents (fx->rules_2026_1, &contents, &len, NULL);
@@ -349,6 +364,13 @@ test_fetch_and_list (Fixture       *fx,
   line = g_strdup_printf ("test-rules\t2026.1\t2026-04-01…\tcached\t%s\tin force\n", sha);
   assert_contains (out6, line);
   assert_contains (out6, "cn-national-order58\t2023.1\t2023-05-01…2026-03-31\tbundled\t");
+  /* The installed copy of a built-in set (CREDIT_REPAIR_RULES_DIR here) is
+   * listed once, not once more as the GResource copy. */
+  {
+    g_auto(GStrv) pieces = g_strsplit (out6, "cn-national-order58\t", -1);
+
+    g_assert_cmpuint (g_strv_length (pieces), ==, 2);
+  }
   assert_contains (out6, "That check failed: http://rules.example.org/index.json: ");
 
   g_assert_cmpint (run_cli (fx, ARGS ("rules", "list", "extra"), &out7, &err7), ==, 2);

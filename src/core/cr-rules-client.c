@@ -1164,6 +1164,21 @@ candidate_new (GBytes        *bytes,
   return c;
 }
 
+static Candidate *
+find_same_candidate (GPtrArray *candidates,
+                     Candidate *c)
+{
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *other = g_ptr_array_index (candidates, i);
+
+      if (g_str_equal (other->id, c->id) && g_str_equal (other->sha256, c->sha256))
+        return other;
+    }
+
+  return NULL;
+}
+
 static void
 add_bundled_candidates (GPtrArray  *candidates,
                         const char *installed_dir)
@@ -1206,7 +1221,12 @@ add_bundled_candidates (GPtrArray  *candidates,
       if (!g_file_get_contents (path, &contents, &len, NULL))
         continue;
       bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-      if ((c = candidate_new (bytes, CR_RULES_ORIGIN_BUNDLED, path)) != NULL)
+      if ((c = candidate_new (bytes, CR_RULES_ORIGIN_BUNDLED, path)) == NULL)
+        continue;
+      /* The installed copy of a built-in set is the same set: list it once. */
+      if (find_same_candidate (candidates, c) != NULL)
+        candidate_free (c);
+      else
         g_ptr_array_add (candidates, c);
     }
 }
