@@ -396,8 +396,8 @@ test_date_control (Fixture       *fixture,
                             C_("timeline", "Today")));
 }
 
-/* Without records there is nothing to apply for: the checker finds no
- * error, but the page does not say "ready". */
+/* Without records there is nothing to apply for: the rule sets make that
+ * an error (R09-NO-RECORD), and the pages say so plainly. */
 static void
 test_no_records (Fixture       *fixture,
                  gconstpointer  data)
@@ -412,7 +412,7 @@ test_no_records (Fixture       *fixture,
   cr_case_remove_record (fixture->case_, 0);
   wait_for_check (fixture->controller, checks);
 
-  g_assert_true (cr_check_result_get_ready (cr_check_controller_get_result (fixture->controller)));
+  g_assert_false (cr_check_result_get_ready (cr_check_controller_get_result (fixture->controller)));
   g_assert_cmpstr (cr_result_view_get_verdict (view), ==, _("No records to check yet"));
   g_assert_cmpstr (cr_report_page_get_summary (fixture->report), ==, _("No records to check yet"));
   g_assert_cmpuint (cr_result_view_get_n_records (view), ==, 0);

@@ -1116,6 +1116,37 @@ test_check_case (void)
   g_assert_null (cr_check_result_lookup_record (from_case, "r9"));
 }
 
+/* A case without records is not ready under any regime: there is nothing
+ * to apply for. */
+static void
+test_no_records (void)
+{
+  const char *dates[] = { "2021-06-01", "2024-06-01", "2026-08-01" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrCheckResult) result = check_full (NULL, 0, "", dates[i], CR_LANGUAGE_EN, &error);
+      const CrFinding *finding;
+
+      g_assert_no_error (error);
+      g_assert_false (cr_check_result_get_ready (result));
+      finding = find_finding (result, "R09-NO-RECORD", NULL);
+      g_assert_nonnull (finding);
+      g_assert_cmpint (finding->severity, ==, CR_SEVERITY_ERROR);
+      g_assert_nonnull (strstr (finding->message, "no penalty record"));
+      g_assert_cmpuint (count_rule (result, "R10-ONE-RECORD"), ==, 0);
+    }
+
+  /* With a record, the finding is gone. */
+  {
+    Rec rec = { .severity = "general", .decision_date = "2021-01-10" };
+    g_autoptr(CrCheckResult) result = check_record (&rec, "2024-06-01");
+
+    g_assert_cmpuint (count_rule (result, "R09-NO-RECORD"), ==, 0);
+  }
+}
+
 static void
 test_status_strings (void)
 {
@@ -1251,6 +1282,7 @@ main (int   argc,
   g_test_add_func ("/checker/incomplete-record", test_incomplete_record);
   g_test_add_func ("/checker/invalid-case", test_invalid_case);
   g_test_add_func ("/checker/check-case", test_check_case);
+  g_test_add_func ("/checker/no-records", test_no_records);
   g_test_add_func ("/checker/status-strings", test_status_strings);
   g_test_add_func ("/checker/condition-enums", test_condition_enums);
   g_test_add_func ("/checker/samples", test_samples);

@@ -943,7 +943,7 @@ test_cache_invalid_falls_back (void)
   g_auto(GStrv) warnings = NULL;
   CrRuleSet *rule_set;
 
-  patch (root, "/rules/2/severity", "\"error\"");
+  patch (root, "/rules/3/severity", "\"error\"");  /* R38, unverified */
   text = json_to_string (root, TRUE);
   g_setenv ("CREDIT_REPAIR_RULES_DIR", dir, TRUE);
   write_file (cache, "cn-national-order36.json", text);
@@ -951,7 +951,7 @@ test_cache_invalid_falls_back (void)
   collection = cr_rule_set_collection_new_default ();
   warnings = cr_rule_set_collection_get_warnings (collection);
   g_assert_cmpuint (g_strv_length (warnings), ==, 1);
-  g_assert_nonnull (strstr (warnings[0], "/rules/2/severity"));
+  g_assert_nonnull (strstr (warnings[0], "/rules/3/severity"));
   rule_set = cr_rule_set_collection_lookup (collection, "cn-national-order36");
   g_assert_nonnull (rule_set);
   g_assert_cmpstr (cr_rule_set_get_version (rule_set), ==, "2026.1");
