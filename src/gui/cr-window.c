@@ -47,7 +47,9 @@ struct _CrWindow
   GtkMenuButton        *sample_button;
   AdwStatusPage        *error_page;
   GtkSpinner           *loading_spinner;
-  CrCaseView           *case_view;
+  AdwBin               *case_bin;
+  CrCaseView           *case_view;    /* made when first needed */
+  guint                 case_view_idle;
   GMenu                *samples_menu;
 };
 
@@ -105,6 +107,37 @@ cr_window_get_session (CrWindow *self)
   return self->session;
 }
 
+/* The case view, with its pages, is made when the first case opens (or
+ * when the window is idle after its first frame), not at start-up: the
+ * window shows sooner. */
+static CrCaseView *
+ensure_case_view (CrWindow *self)
+{
+  g_clear_handle_id (&self->case_view_idle, g_source_remove);
+
+  if (self->case_view != NULL)
+    return self->case_view;
+
+  self->case_view = g_object_new (CR_TYPE_CASE_VIEW, NULL);
+  adw_bin_set_child (self->case_bin, GTK_WIDGET (self->case_view));
+  adw_view_switcher_title_set_stack (self->content_title, cr_case_view_get_stack (self->case_view));
+  g_object_bind_property (self->content_title, "title-visible", self->case_view, "reveal-switcher",
+                          G_BINDING_SYNC_CREATE);
+
+  return self->case_view;
+}
+
+static gboolean
+make_case_view_idle_cb (gpointer user_data)
+{
+  CrWindow *self = user_data;
+
+  self->case_view_idle = 0;
+  ensure_case_view (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * cr_window_get_case_view:
  *
@@ -115,7 +148,7 @@ cr_window_get_case_view (CrWindow *self)
 {
   g_return_val_if_fail (CR_IS_WINDOW (self), NULL);
 
-  return self->case_view;
+  return ensure_case_view (self);
 }
 
 static void
@@ -321,7 +354,7 @@ session_case_notify_cb (CrWindow      *self,
                         GParamSpec    *pspec,
                         CrCaseSession *session)
 {
-  cr_case_view_set_case (self->case_view, cr_case_session_get_case (session));
+  cr_case_view_set_case (ensure_case_view (self), cr_case_session_get_case (session));
   update_title (self);
   update_tracking_state (self);
 }
@@ -521,7 +554,7 @@ show_session (CrWindow      *self,
   g_signal_connect_object (session, "conflict", G_CALLBACK (session_conflict_cb), self,
                            G_CONNECT_SWAPPED);
 
-  cr_case_view_set_case (self->case_view, cr_case_session_get_case (session));
+  cr_case_view_set_case (ensure_case_view (self), cr_case_session_get_case (session));
   show_content (self, "case");
   update_title (self);
   update_actions (self);
@@ -1445,6 +1478,7 @@ cr_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->case_view_idle, g_source_remove);
   close_session (self);
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_data (cr_library_get_items (self->library), self);
@@ -1452,6 +1486,7 @@ cr_window_dispose (GObject *object)
   if (self->content_title != NULL)
     adw_view_switcher_title_set_stack (self->content_title, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_WINDOW);
+  self->case_view = NULL;  /* it was in the case_bin */
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_focus, g_free);
@@ -1489,7 +1524,7 @@ cr_window_class_init (CrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrWindow, sample_button);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, loading_spinner);
-  gtk_widget_class_bind_template_child (widget_class, CrWindow, case_view);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, case_bin);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, samples_menu);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_back_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selection_changed_cb);
@@ -1513,9 +1548,9 @@ cr_window_init (CrWindow *self)
    * says what to do; the back button leads to the case list. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
-  adw_view_switcher_title_set_stack (self->content_title, cr_case_view_get_stack (self->case_view));
-  g_object_bind_property (self->content_title, "title-visible", self->case_view, "reveal-switcher",
-                          G_BINDING_SYNC_CREATE);
+  /* After the first frame (a lower priority than drawing), so that the
+   * first case opens without the wait. */
+  self->case_view_idle = g_idle_add_full (G_PRIORITY_LOW, make_case_view_idle_cb, self, NULL);
   g_object_bind_property (self->search_button, "active", self->sidebar, "search-mode",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   /* Typing in the case list searches it (not in the case's forms). */
