@@ -107,6 +107,27 @@ show_toast (CrPreferencesWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
 
+/* Adds @value at the end of the string-list setting @key, unless it is in
+ * it already. */
+static void
+add_to_strv_setting (GSettings  *settings,
+                     const char *key,
+                     const char *value)
+{
+  g_auto(GStrv) values = g_settings_get_strv (settings, key);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) updated = NULL;
+
+  if (g_strv_contains ((const char * const *) values, value))
+    return;
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) values);
+  g_strv_builder_add (builder, value);
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, key, (const char * const *) updated);
+}
+
 /* Trusted keys: the project's, which cannot be removed, then the user's
  * (the trusted-keys setting, in minisign's one-line base64 form). */
 
@@ -184,26 +205,41 @@ fill_keys (CrPreferencesWindow *self)
     }
 }
 
+/* A file being read or looked at for the window: a key file (its display
+ * name), or a library folder (its path). */
 typedef struct
 {
   CrPreferencesWindow *self;
   char                *name;
-} KeyLoad;
+} PendingFile;
+
+static PendingFile *
+pending_file_new (CrPreferencesWindow *self,
+                  char                *name)
+{
+  PendingFile *pending = g_new0 (PendingFile, 1);
+
+  pending->self = g_object_ref (self);
+  pending->name = name;
+  return pending;
+}
 
 static void
-key_load_free (KeyLoad *load)
+pending_file_free (PendingFile *pending)
 {
-  g_object_unref (load->self);
-  g_free (load->name);
-  g_free (load);
+  g_object_unref (pending->self);
+  g_free (pending->name);
+  g_free (pending);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PendingFile, pending_file_free)
 
 static void
 key_loaded_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  KeyLoad *load = user_data;
+  g_autoptr(PendingFile) load = user_data;
   CrPreferencesWindow *self = load->self;
   g_autofree char *contents = NULL;
   g_autoptr(CrPublicKey) key = NULL;
@@ -211,8 +247,6 @@ key_loaded_cb (GObject      *object,
   g_autofree char *encoded = NULL;
   g_autofree char *message = NULL;
   g_auto(GStrv) keys = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) updated = NULL;
   CrPublicKey *project = cr_public_key_get_project_key ();
 
   if (g_file_load_contents_finish (G_FILE (object), result, &contents, NULL, NULL, &error))
@@ -227,7 +261,6 @@ key_loaded_cb (GObject      *object,
                                      error->message);
           show_toast (self, message);
         }
-      key_load_free (load);
       return;
     }
 
@@ -239,21 +272,15 @@ key_loaded_cb (GObject      *object,
       /* Translators: %s is a key id */
       message = g_strdup_printf (_("Key %s is trusted already"), cr_public_key_get_id (key));
       show_toast (self, message);
-      key_load_free (load);
       return;
     }
 
-  builder = g_strv_builder_new ();
-  g_strv_builder_addv (builder, (const char **) keys);
-  g_strv_builder_add (builder, encoded);
-  updated = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "trusted-keys", (const char * const *) updated);
+  add_to_strv_setting (self->settings, "trusted-keys", encoded);
 
   /* Translators: %s is a key id */
   message = g_strdup_printf (_("Key %s added: rule sets it signs are now accepted"),
                              cr_public_key_get_id (key));
   show_toast (self, message);
-  key_load_free (load);
 }
 
 /**
@@ -267,15 +294,11 @@ void
 cr_preferences_window_add_key_file (CrPreferencesWindow *self,
                                     GFile               *file)
 {
-  KeyLoad *load;
-
   g_return_if_fail (CR_IS_PREFERENCES_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  load = g_new0 (KeyLoad, 1);
-  load->self = g_object_ref (self);
-  load->name = g_file_get_parse_name (file);
-  g_file_load_contents_async (file, self->cancellable, key_loaded_cb, load);
+  g_file_load_contents_async (file, self->cancellable, key_loaded_cb,
+                              pending_file_new (self, g_file_get_parse_name (file)));
 }
 
 typedef void (*ChosenFunc) (CrPreferencesWindow *self,
@@ -426,41 +449,23 @@ is_within (const char *path,
   return strncmp (path, folder, len) == 0 && (path[len] == '\0' || path[len] == G_DIR_SEPARATOR);
 }
 
-typedef struct
-{
-  CrPreferencesWindow *self;
-  char                *path;
-} FolderCheck;
-
-static void
-folder_check_free (FolderCheck *check)
-{
-  g_object_unref (check->self);
-  g_free (check->path);
-  g_free (check);
-}
-
 static void
 case_file_checked_cb (GObject      *object,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  FolderCheck *check = user_data;
+  g_autoptr(PendingFile) check = user_data;
   CrPreferencesWindow *self = check->self;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *display = g_filename_display_name (check->path);
+  g_autofree char *display = g_filename_display_name (check->name);
   g_autofree char *message = NULL;
-  g_auto(GStrv) folders = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) updated = NULL;
   g_autofree char *base = NULL;
   g_autofree char *base_display = NULL;
 
   info = g_file_query_info_finish (G_FILE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      folder_check_free (check);
       return;
     }
   if (info != NULL)
@@ -469,26 +474,16 @@ case_file_checked_cb (GObject      *object,
       message = g_strdup_printf (_("%s is a case folder: add the folder that holds case folders "
                                    "instead, or import the case"), display);
       show_toast (self, message);
-      folder_check_free (check);
       return;
     }
 
-  folders = g_settings_get_strv (self->settings, "library-folders");
-  if (!g_strv_contains ((const char * const *) folders, check->path))
-    {
-      builder = g_strv_builder_new ();
-      g_strv_builder_addv (builder, (const char **) folders);
-      g_strv_builder_add (builder, check->path);
-      updated = g_strv_builder_end (builder);
-      g_settings_set_strv (self->settings, "library-folders", (const char * const *) updated);
-    }
+  add_to_strv_setting (self->settings, "library-folders", check->name);
 
   /* Translators: %s is the name of a folder */
-  base = g_path_get_basename (check->path);
+  base = g_path_get_basename (check->name);
   base_display = g_filename_display_name (base);
   message = g_strdup_printf (_("The cases in “%s” are now listed"), base_display);
   show_toast (self, message);
-  folder_check_free (check);
 }
 
 static void
@@ -496,11 +491,11 @@ folder_checked_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  FolderCheck *check = user_data;
+  g_autoptr(PendingFile) check = user_data;
   CrPreferencesWindow *self = check->self;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *display = g_filename_display_name (check->path);
+  g_autofree char *display = g_filename_display_name (check->name);
   g_autofree char *message = NULL;
   g_autoptr(GFile) case_file = NULL;
 
@@ -513,7 +508,6 @@ folder_checked_cb (GObject      *object,
           message = g_strdup_printf (_("The folder %s cannot be used: %s"), display, error->message);
           show_toast (self, message);
         }
-      folder_check_free (check);
       return;
     }
 
@@ -522,14 +516,14 @@ folder_checked_cb (GObject      *object,
       /* Translators: %s is a file name */
       message = g_strdup_printf (_("%s is not a folder"), display);
       show_toast (self, message);
-      folder_check_free (check);
       return;
     }
 
   /* The folder of one case: its parent is what holds cases. */
   case_file = g_file_get_child (G_FILE (object), "case.json");
   g_file_query_info_async (case_file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
-                           G_PRIORITY_DEFAULT, self->cancellable, case_file_checked_cb, check);
+                           G_PRIORITY_DEFAULT, self->cancellable, case_file_checked_cb,
+                           g_steal_pointer (&check));
 }
 
 /**
@@ -550,7 +544,6 @@ cr_preferences_window_add_library_folder (CrPreferencesWindow *self,
   g_autofree char *default_root = cr_library_dup_default_root ();
   g_auto(GStrv) folders = NULL;
   g_autofree char *message = NULL;
-  FolderCheck *check;
 
   g_return_if_fail (CR_IS_PREFERENCES_WINDOW (self));
   g_return_if_fail (G_IS_FILE (folder));
@@ -587,11 +580,9 @@ cr_preferences_window_add_library_folder (CrPreferencesWindow *self,
         }
     }
 
-  check = g_new0 (FolderCheck, 1);
-  check->self = g_object_ref (self);
-  check->path = g_steal_pointer (&path);
   g_file_query_info_async (folder, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
-                           G_PRIORITY_DEFAULT, self->cancellable, folder_checked_cb, check);
+                           G_PRIORITY_DEFAULT, self->cancellable, folder_checked_cb,
+                           pending_file_new (self, g_steal_pointer (&path)));
 }
 
 static void
@@ -676,9 +667,6 @@ host_apply_cb (CrPreferencesWindow *self,
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
   g_autofree char *host = normalize_host (text);
-  g_auto(GStrv) hosts = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) updated = NULL;
 
   if (host == NULL)
     {
@@ -692,15 +680,7 @@ host_apply_cb (CrPreferencesWindow *self,
       return;
     }
 
-  hosts = g_settings_get_strv (self->settings, "insecure-hosts");
-  if (!g_strv_contains ((const char * const *) hosts, host))
-    {
-      builder = g_strv_builder_new ();
-      g_strv_builder_addv (builder, (const char **) hosts);
-      g_strv_builder_add (builder, host);
-      updated = g_strv_builder_end (builder);
-      g_settings_set_strv (self->settings, "insecure-hosts", (const char * const *) updated);
-    }
+  add_to_strv_setting (self->settings, "insecure-hosts", host);
 
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   gtk_editable_set_text (GTK_EDITABLE (row), "");
