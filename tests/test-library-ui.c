@@ -16,6 +16,7 @@
 
 #include "cr-application.h"
 #include "cr-core.h"
+#include "cr-date.h"
 #include "cr-case-session.h"
 #include "cr-case-store.h"
 #include "cr-case-view.h"
@@ -1028,6 +1029,56 @@ test_library_folders (Fixture       *fixture,
   delete_tree (shared);
 }
 
+/* The badges follow the application's rule sets: the statuses are worked
+ * out again when other rule sets are set (as after new ones arrive). */
+static void
+test_statuses_follow_rule_sets (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(CrCaseStore) store = cr_case_store_new (fixture->root);
+  g_autoptr(CrCase) initial = cr_case_new ();
+  g_autoptr(CrCaseRecord) record = cr_case_record_new ("r1");
+  g_autoptr(CrCase) kase = NULL;
+  g_autoptr(CrRuleSetCollection) none = cr_rule_set_collection_new ();
+  g_autoptr(GError) error = NULL;
+  CrRuleSetCollection *app_rules;
+  CrLibraryItem *item;
+  CrLibrary *library;
+  CrWindow *window;
+  GDate date;
+
+  /* Decided ten days ago: under any rule set in force, not yet eligible. */
+  g_date_clear (&date, 1);
+  cr_date_set_today (&date);
+  g_date_subtract_days (&date, 10);
+  cr_case_set_company_name (initial, "苏州示例食品有限公司");
+  cr_case_record_set_decision_number (record, "苏园市监罚〔2026〕45号");
+  cr_case_record_set_decision_date (record, &date);
+  cr_case_record_set_domain (record, "market_regulation");
+  cr_case_record_set_severity (record, CR_SEVERITY_CLASS_GENERAL);
+  cr_case_record_add_penalty (record, "warning", 0);
+  cr_case_add_record (initial, record);
+  kase = cr_case_store_create (store, NULL, initial, &error);
+  g_assert_no_error (error);
+
+  window = open_window ();
+  library = cr_window_get_library (window);
+  item = wait_for_item (window, cr_case_get_base_dir (kase));
+  WAIT_FOR (cr_library_item_get_status (item) == CR_CASE_STATUS_NOT_YET_ELIGIBLE);
+  g_assert_cmpint (cr_library_item_get_status (item), ==, CR_CASE_STATUS_NOT_YET_ELIGIBLE);
+  app_rules = cr_application_get_rule_sets (app);
+  g_assert_nonnull (app_rules);
+
+  /* No rule set applies: nothing can be said beyond "draft". */
+  cr_library_set_rule_sets (library, none);
+  WAIT_FOR (cr_library_item_get_status (item) == CR_CASE_STATUS_DRAFT);
+  g_assert_cmpint (cr_library_item_get_status (item), ==, CR_CASE_STATUS_DRAFT);
+
+  cr_library_set_rule_sets (library, app_rules);
+  WAIT_FOR (cr_library_item_get_status (item) == CR_CASE_STATUS_NOT_YET_ELIGIBLE);
+  g_assert_cmpint (cr_library_item_get_status (item), ==, CR_CASE_STATUS_NOT_YET_ELIGIBLE);
+}
+
 static void
 test_unreadable_case_listed (Fixture       *fixture,
                              gconstpointer  data)
@@ -1096,6 +1147,7 @@ main (int   argc,
   ADD ("/ui/library/unreadable-case", test_unreadable_case_listed);
   ADD ("/ui/library/follows-folder-changes", test_follows_folder_changes);
   ADD ("/ui/library/library-folders", test_library_folders);
+  ADD ("/ui/library/statuses-follow-rule-sets", test_statuses_follow_rule_sets);
 
   ret = g_test_run ();
 

@@ -1426,8 +1426,18 @@ is_active_notify_cb (CrWindow *self)
 }
 
 static void
+app_rule_sets_notify_cb (CrWindow      *self,
+                         GParamSpec    *pspec,
+                         CrApplication *app)
+{
+  if (self->library != NULL)
+    cr_library_set_rule_sets (self->library, cr_application_get_rule_sets (app));
+}
+
+static void
 cr_window_constructed (GObject *object)
 {
+  CrApplication *cr_app = NULL;
   CrWindow *self = CR_WINDOW (object);
   GApplication *app = g_application_get_default ();
   GtkApplication *owner = gtk_window_get_application (GTK_WINDOW (self));
@@ -1463,6 +1473,17 @@ cr_window_constructed (GObject *object)
   self->library = cr_library_new (self->settings);
   g_signal_connect_object (cr_library_get_items (self->library), "items-changed",
                            G_CALLBACK (library_items_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The badges follow the rule sets the open case is checked against. */
+  if (owner != NULL && CR_IS_APPLICATION (owner))
+    cr_app = CR_APPLICATION (owner);
+  else if (app != NULL && CR_IS_APPLICATION (app))
+    cr_app = CR_APPLICATION (app);
+  if (cr_app != NULL)
+    {
+      g_signal_connect_object (cr_app, "notify::rule-sets", G_CALLBACK (app_rule_sets_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      cr_library_set_rule_sets (self->library, cr_application_get_rule_sets (cr_app));
+    }
   cr_library_sidebar_set_library (self->sidebar, self->library);
   cr_library_refresh (self->library);
   cr_library_list_samples_async (self->library, self->cancellable, samples_listed_cb, self);

@@ -17,7 +17,8 @@ struct _CrLibrary
   GSettings           *settings;
   GPtrArray           *stores;       /* CrCaseStore; the default one first */
   GListStore          *items;        /* CrLibraryItem */
-  CrRuleSetCollection *rules;        /* loaded by the first thread that needs them */
+  CrRuleSetCollection *rules;        /* set, or loaded by the first thread that needs them */
+  gboolean             rules_set;    /* cr_library_set_rule_sets() was called */
   GMutex               rules_lock;
 
   GPtrArray           *monitors;     /* GFileMonitor, one per store root */
@@ -455,7 +456,7 @@ get_rules (CrLibrary *self)
   CrRuleSetCollection *rules;
 
   g_mutex_lock (&self->rules_lock);
-  if (self->rules == NULL)
+  if (self->rules == NULL && !self->rules_set)
     {
       self->rules = cr_rule_set_collection_new_default ();
       if (cr_rule_set_collection_get_n_rule_sets (self->rules) == 0)
@@ -530,6 +531,11 @@ start_status_pass (CrLibrary *self,
   if (items->len == 0)
     return;
 
+  /* The rule sets are on their way: cr_library_set_rule_sets() will work
+   * out every status. */
+  if (self->rules_set && self->rules == NULL)
+    return;
+
   /* Passes are not cancelled by later ones (a pass over a few changed
    * cases must not stop the pass over all of them); only disposal stops
    * them. */
@@ -591,6 +597,40 @@ cr_library_update_item (CrLibrary     *self,
   status = cr_case_status_compute (kase, rules, &today, &next_date);
   cr_library_item_update_from_case (item, kase);
   cr_library_item_set_status (item, status, &next_date);
+}
+
+/**
+ * cr_library_set_rule_sets:
+ * @rules: (nullable): the rule sets the statuses follow, or NULL while
+ *   they are loading
+ *
+ * Makes the statuses follow @rules (the application's, so that the list
+ * agrees with the open case after new rule sets arrive) instead of rule
+ * sets the library loads itself, and works out every status again.
+ */
+void
+cr_library_set_rule_sets (CrLibrary           *self,
+                          CrRuleSetCollection *rules)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  GListModel *model;
+
+  g_return_if_fail (CR_IS_LIBRARY (self));
+  g_return_if_fail (rules == NULL || CR_IS_RULE_SET_COLLECTION (rules));
+
+  g_mutex_lock (&self->rules_lock);
+  self->rules_set = TRUE;
+  g_set_object (&self->rules, rules);
+  g_mutex_unlock (&self->rules_lock);
+
+  if (rules == NULL)
+    return;
+
+  model = G_LIST_MODEL (self->items);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  start_status_pass (self, items);
 }
 
 /* Listing */

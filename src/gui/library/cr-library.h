@@ -34,6 +34,8 @@ CrLibraryItem  *cr_library_lookup             (CrLibrary            *self,
 char           *cr_library_get_samples_dir    (void);
 char           *cr_library_dup_default_root   (void);
 
+void            cr_library_set_rule_sets      (CrLibrary            *self,
+                                               CrRuleSetCollection  *rules);
 void            cr_library_refresh            (CrLibrary            *self);
 void            cr_library_check_for_changes  (CrLibrary            *self);
 guint           cr_library_get_n_stores       (CrLibrary            *self);

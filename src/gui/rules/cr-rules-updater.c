@@ -18,6 +18,7 @@
 #include "cr-case-store.h"
 #include "cr-checker.h"
 #include "cr-date.h"
+#include "cr-library.h"
 #include "cr-rules-updater.h"
 
 /* CrRulesReport */
@@ -941,7 +942,7 @@ library_roots (CrRulesUpdater *self)
     return g_strdupv (self->library_roots);
 
   builder = g_strv_builder_new ();
-  root = cr_case_store_get_default_root ();
+  root = cr_library_dup_default_root ();
   g_strv_builder_add (builder, root);
   extra = g_settings_get_strv (self->settings, "library-folders");
   g_strv_builder_addv (builder, (const char **) extra);
