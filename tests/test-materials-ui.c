@@ -187,8 +187,8 @@ fixture_set_up (Fixture       *fixture,
                  G_DATE_DECEMBER, 2025);
   gtk_window_present (fixture->window);
 
-  WAIT_FOR (cr_materials_page_get_check_result (fixture->page) != NULL);
-  g_assert_nonnull (cr_materials_page_get_check_result (fixture->page));
+  WAIT_FOR (cr_checked_page_get_check_result (CR_CHECKED_PAGE (fixture->page)) != NULL);
+  g_assert_nonnull (cr_checked_page_get_check_result (CR_CHECKED_PAGE (fixture->page)));
 }
 
 static void
@@ -339,7 +339,7 @@ test_checklist (Fixture       *fixture,
   {
     const CrSlotDef *def = cr_slot_row_get_definition (row);
     CrLanguage language = cr_check_result_get_language (
-                            cr_materials_page_get_check_result (fixture->page));
+                            cr_checked_page_get_check_result (CR_CHECKED_PAGE (fixture->page)));
     g_autofree char *title = NULL;
 
     g_assert_nonnull (def);
@@ -639,12 +639,12 @@ test_controller (Fixture       *fixture,
   adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
   g_object_set (page, "controller", controller, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (cr_materials_page_get_controller (page) == controller);
-  g_assert_true (cr_materials_page_get_case (page) == fixture->case_);
+  g_assert_true (cr_checked_page_get_controller (CR_CHECKED_PAGE (page)) == controller);
+  g_assert_true (cr_checked_page_get_case (CR_CHECKED_PAGE (page)) == fixture->case_);
 
-  WAIT_FOR (cr_materials_page_get_check_result (page) != NULL &&
+  WAIT_FOR (cr_checked_page_get_check_result (CR_CHECKED_PAGE (page)) != NULL &&
             cr_materials_page_get_n_pending (page) == 0);
-  g_assert_true (cr_materials_page_get_check_result (page) ==
+  g_assert_true (cr_checked_page_get_check_result (CR_CHECKED_PAGE (page)) ==
                  cr_check_controller_get_result (controller));
   g_assert_cmpint (cr_slot_row_get_state (cr_materials_page_find_slot_row (page, "r1",
                                                                            "commitment")),
@@ -658,12 +658,12 @@ test_controller (Fixture       *fixture,
   g_assert_cmpint (cr_slot_row_get_state (cr_materials_page_find_slot_row (page, "r1",
                                                                            "commitment")),
                    ==, CR_SLOT_STATE_ATTACHED);
-  g_assert_true (cr_materials_page_get_check_result (page) ==
+  g_assert_true (cr_checked_page_get_check_result (CR_CHECKED_PAGE (page)) ==
                  cr_check_controller_get_result (controller));
 
   /* Another case in the controller is another case on the page. */
   cr_check_controller_set_case (controller, NULL);
-  g_assert_null (cr_materials_page_get_case (page));
+  g_assert_null (cr_checked_page_get_case (CR_CHECKED_PAGE (page)));
 
   g_object_set (page, "controller", NULL, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -730,21 +730,21 @@ test_in_case_view (Fixture       *fixture,
   submit = cr_case_view_get_page (CR_CASE_VIEW (view), "submit");
   g_assert_true (CR_IS_MATERIALS_PAGE (materials));
   g_assert_true (CR_IS_SUBMIT_PAGE (submit));
-  controller = cr_materials_page_get_controller (CR_MATERIALS_PAGE (materials));
+  controller = cr_checked_page_get_controller (CR_CHECKED_PAGE (materials));
   g_assert_nonnull (controller);
-  g_assert_true (cr_submit_page_get_controller (CR_SUBMIT_PAGE (submit)) == controller);
+  g_assert_true (cr_checked_page_get_controller (CR_CHECKED_PAGE (submit)) == controller);
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 1, G_DATE_DECEMBER, 2025);
   cr_check_controller_set_rule_sets (controller, rules);
   cr_check_controller_set_date (controller, &date);
   cr_case_view_set_case (CR_CASE_VIEW (view), fixture->case_);
-  g_assert_true (cr_materials_page_get_case (CR_MATERIALS_PAGE (materials)) == fixture->case_);
-  g_assert_true (cr_submit_page_get_case (CR_SUBMIT_PAGE (submit)) == fixture->case_);
+  g_assert_true (cr_checked_page_get_case (CR_CHECKED_PAGE (materials)) == fixture->case_);
+  g_assert_true (cr_checked_page_get_case (CR_CHECKED_PAGE (submit)) == fixture->case_);
 
   adw_view_stack_set_visible_child_name (cr_case_view_get_stack (CR_CASE_VIEW (view)), "materials");
-  WAIT_FOR (cr_materials_page_get_check_result (CR_MATERIALS_PAGE (materials)) != NULL &&
+  WAIT_FOR (cr_checked_page_get_check_result (CR_CHECKED_PAGE (materials)) != NULL &&
             cr_materials_page_get_n_pending (CR_MATERIALS_PAGE (materials)) == 0);
-  g_assert_true (cr_materials_page_get_check_result (CR_MATERIALS_PAGE (materials)) ==
+  g_assert_true (cr_checked_page_get_check_result (CR_CHECKED_PAGE (materials)) ==
                  cr_check_controller_get_result (controller));
   g_assert_cmpuint (cr_materials_page_get_slot_rows (CR_MATERIALS_PAGE (materials))->len, ==, 4);
   cr_test_ui_save_screenshot (window, "case-view-materials");
@@ -768,7 +768,7 @@ test_in_case_view (Fixture       *fixture,
   }
 
   adw_view_stack_set_visible_child_name (cr_case_view_get_stack (CR_CASE_VIEW (view)), "submit");
-  WAIT_FOR (cr_submit_page_get_check_result (CR_SUBMIT_PAGE (submit)) != NULL);
+  WAIT_FOR (cr_checked_page_get_check_result (CR_CHECKED_PAGE (submit)) != NULL);
   cr_test_ui_save_screenshot (window, "case-view-submit");
 
   cr_case_view_set_case (CR_CASE_VIEW (view), NULL);
@@ -788,12 +788,12 @@ test_no_folder (void)
   g_object_ref_sink (page);
   cr_case_add_record (case_, record);
   cr_case_add_material (case_, material);
-  cr_materials_page_set_case (page, case_);
+  cr_checked_page_set_case (CR_CHECKED_PAGE (page), case_);
   cr_materials_page_replace_material (page, material, file);
   g_assert_cmpuint (cr_materials_page_get_n_pending (page), ==, 0);
   g_assert_cmpstr (cr_case_material_get_path (material), ==, "a.pdf");
 
-  cr_materials_page_set_case (page, NULL);
+  cr_checked_page_set_case (CR_CHECKED_PAGE (page), NULL);
   g_assert_finalize_object (page);
 }
 

@@ -252,9 +252,9 @@ fixture_set_up (Fixture       *fixture,
   cr_submit_page_set_location (fixture->page, file);
   gtk_window_present (fixture->window);
 
-  WAIT_FOR (cr_submit_page_get_check_result (fixture->page) != NULL &&
+  WAIT_FOR (cr_checked_page_get_check_result (CR_CHECKED_PAGE (fixture->page)) != NULL &&
             !cr_submit_page_get_inspecting (fixture->page));
-  g_assert_nonnull (cr_submit_page_get_check_result (fixture->page));
+  g_assert_nonnull (cr_checked_page_get_check_result (CR_CHECKED_PAGE (fixture->page)));
   g_assert_false (cr_submit_page_get_inspecting (fixture->page));
 }
 
@@ -618,8 +618,8 @@ test_copy (Fixture       *fixture,
   g_assert_cmpstr (id, ==, ID_NUMBER);
 
   /* Another case starts hidden again. */
-  cr_submit_page_set_case (fixture->page, NULL);
-  cr_submit_page_set_case (fixture->page, fixture->case_);
+  cr_checked_page_set_case (CR_CHECKED_PAGE (fixture->page), NULL);
+  cr_checked_page_set_case (CR_CHECKED_PAGE (fixture->page), fixture->case_);
   shown = cr_submit_page_get_shown_value (fixture->page, "applicant_id_number", NULL);
   g_assert_null (strstr (shown, ID_NUMBER));
 }

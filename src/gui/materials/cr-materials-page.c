@@ -19,7 +19,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "cr-case-page.h"
+#include "cr-checked-page.h"
 #include "cr-material-preview.h"
 #include "cr-material-row.h"
 #include "cr-materials-page-private.h"
@@ -30,13 +30,8 @@
 
 struct _CrMaterialsPage
 {
-  GtkWidget             parent_instance;
+  CrCheckedPage         parent_instance;
 
-  CrCase               *case_;
-  CrCheckResult        *result;
-  CrCheckController    *controller;
-  GBinding             *case_binding;
-  GBinding             *result_binding;
   GCancellable         *cancellable;   /* copies and inspections of this case */
 
   GHashTable           *infos;         /* key → CrMaterialInfo */
@@ -50,7 +45,6 @@ struct _CrMaterialsPage
   char                 *expand_key;
   guint                 update_source;
   guint                 n_pending;
-  gulong                changed_id;
 
   GtkFileChooserNative *chooser;
   AdwToast             *undo_toast;    /* weak */
@@ -63,21 +57,7 @@ struct _CrMaterialsPage
   GtkBox               *groups_box;
 };
 
-static void cr_materials_page_case_page_init (CrCasePageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CrMaterialsPage, cr_materials_page, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (CR_TYPE_CASE_PAGE,
-                                                      cr_materials_page_case_page_init))
-
-enum {
-  PROP_0,
-  PROP_CASE,
-  PROP_CHECK_RESULT,
-  PROP_CONTROLLER,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (CrMaterialsPage, cr_materials_page, CR_TYPE_CHECKED_PAGE)
 
 static void queue_update (CrMaterialsPage *self);
 
@@ -98,7 +78,8 @@ static char *
 material_key (CrMaterialsPage *self,
               const char      *path)
 {
-  const char *base_dir = self->case_ != NULL ? cr_case_get_base_dir (self->case_) : NULL;
+  CrCase *case_ = cr_checked_page_case (self);
+  const char *base_dir = case_ != NULL ? cr_case_get_base_dir (case_) : NULL;
 
   return g_strconcat (base_dir != NULL ? base_dir : "", "\x1f", path, NULL);
 }
@@ -238,8 +219,8 @@ ensure_inspected (CrMaterialsPage *self,
 
   g_hash_table_add (self->inspecting, g_strdup (key));
   self->n_pending++;
-  cr_material_inspect_async (path, cr_case_get_base_dir (self->case_), self->cancellable,
-                             inspected_cb, key_data_new (self, key));
+  cr_material_inspect_async (path, cr_case_get_base_dir (cr_checked_page_case (self)),
+                             self->cancellable, inspected_cb, key_data_new (self, key));
 }
 
 /* Building the checklist */
@@ -340,17 +321,19 @@ static GPtrArray *
 collect_sections (CrMaterialsPage *self)
 {
   g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
-  CrRuleSet *rule_set = cr_check_result_get_rule_set (self->result);
+  CrCase *case_ = cr_checked_page_case (self);
+  CrCheckResult *result = cr_checked_page_result (self);
+  CrRuleSet *rule_set = cr_check_result_get_rule_set (result);
   Section *whole;
-  GListModel *materials = cr_case_get_materials (self->case_);
+  GListModel *materials = cr_case_get_materials (case_);
 
   whole = section_new (NULL, g_strdup (_("Whole Case")),
                        g_strdup (_("Documents that serve every record of the application.")));
   g_ptr_array_add (sections, whole);
 
-  for (guint i = 0; i < cr_case_get_n_records (self->case_); i++)
+  for (guint i = 0; i < cr_case_get_n_records (case_); i++)
     {
-      CrCaseRecord *record = cr_case_get_record (self->case_, i);
+      CrCaseRecord *record = cr_case_get_record (case_, i);
       const char *id = cr_case_record_get_id (record);
       const char *number = cr_case_record_get_decision_number (record);
       const char *authority = cr_case_record_get_authority (record);
@@ -369,7 +352,7 @@ collect_sections (CrMaterialsPage *self)
                              g_strdup (authority));
       g_ptr_array_add (sections, section);
 
-      checked = cr_check_result_lookup_record (self->result, id);
+      checked = cr_check_result_lookup_record (result, id);
       if (checked == NULL)
         continue;
 
@@ -488,7 +471,7 @@ attach_data_new (CrMaterialsPage *self,
   AttachData *data = g_new0 (AttachData, 1);
 
   data->self = g_object_ref (self);
-  data->case_ = g_object_ref (self->case_);
+  data->case_ = g_object_ref (cr_checked_page_case (self));
   data->slot = g_strdup (slot);
   data->record = g_strdup (record);
   data->replace = replace != NULL ? g_object_ref (replace) : NULL;
@@ -583,7 +566,7 @@ imported_cb (GObject      *object,
       return;
     }
 
-  if (data->case_ != self->case_)
+  if (data->case_ != cr_checked_page_case (self))
     return;
 
   if (data->replace != NULL)
@@ -612,10 +595,10 @@ imported_cb (GObject      *object,
 static gboolean
 can_attach (CrMaterialsPage *self)
 {
-  if (self->case_ == NULL)
+  if (cr_checked_page_case (self) == NULL)
     return FALSE;
 
-  if (cr_case_get_base_dir (self->case_) == NULL)
+  if (cr_case_get_base_dir (cr_checked_page_case (self)) == NULL)
     {
       show_toast (self, _("Save the case first: attached files are copied into its folder"));
       return FALSE;
@@ -631,9 +614,12 @@ attach_files (CrMaterialsPage *self,
               CrCaseMaterial  *replace,
               GSList          *files)
 {
+  const char *base_dir;
+
   if (!can_attach (self))
     return;
 
+  base_dir = cr_case_get_base_dir (cr_checked_page_case (self));
   for (GSList *l = files; l != NULL; l = l->next)
     {
       GFile *file = l->data;
@@ -641,8 +627,7 @@ attach_files (CrMaterialsPage *self,
       g_autofree char *base = g_path_get_basename (name);
 
       self->n_pending++;
-      cr_attachments_import_async (cr_case_get_base_dir (self->case_), file, self->cancellable,
-                                   imported_cb,
+      cr_attachments_import_async (base_dir, file, self->cancellable, imported_cb,
                                    attach_data_new (self, slot, record, replace, base));
       if (replace != NULL)
         break;
@@ -685,7 +670,7 @@ chooser_response_cb (GtkNativeDialog *dialog,
 {
   AttachData *request = g_object_get_data (G_OBJECT (dialog), "request");
 
-  if (response == GTK_RESPONSE_ACCEPT && request->case_ == self->case_)
+  if (response == GTK_RESPONSE_ACCEPT && request->case_ == cr_checked_page_case (self))
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
       GSList *list = NULL;
@@ -774,7 +759,7 @@ pasted_texture_cb (GObject      *object,
         show_toast (self, _("The clipboard holds no image or file to attach"));
       return;
     }
-  if (data->case_ != self->case_ || !can_attach (self))
+  if (data->case_ != cr_checked_page_case (self) || !can_attach (self))
     return;
 
   png = gdk_texture_save_to_png_bytes (texture);
@@ -787,7 +772,7 @@ pasted_texture_cb (GObject      *object,
   data->name = g_strdup (name);
 
   self->n_pending++;
-  cr_attachments_save_bytes_async (cr_case_get_base_dir (self->case_), name, png,
+  cr_attachments_save_bytes_async (cr_case_get_base_dir (cr_checked_page_case (self)), name, png,
                                    self->cancellable, imported_cb, g_steal_pointer (&data));
 }
 
@@ -809,7 +794,7 @@ pasted_files_cb (GObject      *object,
         show_toast (self, _("The clipboard holds no image or file to attach"));
       return;
     }
-  if (data->case_ != self->case_)
+  if (data->case_ != cr_checked_page_case (self))
     return;
 
   {
@@ -849,7 +834,8 @@ static void
 remove_material (CrMaterialsPage *self,
                  CrCaseMaterial  *material)
 {
-  GListModel *materials = cr_case_get_materials (self->case_);
+  CrCase *case_ = cr_checked_page_case (self);
+  GListModel *materials = cr_case_get_materials (case_);
   g_autofree char *name = display_name (cr_case_material_get_path (material));
 
   for (guint i = 0; i < g_list_model_get_n_items (materials); i++)
@@ -862,13 +848,13 @@ remove_material (CrMaterialsPage *self,
         continue;
 
       undo = g_new0 (UndoData, 1);
-      undo->case_ = g_object_ref (self->case_);
+      undo->case_ = g_object_ref (case_);
       undo->material = g_object_ref (material);
       undo->position = i;
 
       /* The file stays in the case folder until the case is cleaned up, so
        * that undo (or reverting to the saved case) still finds it. */
-      cr_case_remove_material (self->case_, i);
+      cr_case_remove_material (case_, i);
 
       /* Translators: %s is a file name */
       message = g_strdup_printf (_("Removed “%s”"), name);
@@ -1071,7 +1057,7 @@ update_slot_row (CrMaterialsPage *self,
   const char *slot = cr_slot_row_get_slot_id (row);
   const char *record = cr_slot_row_get_record_id (row);
   const CrSlotDef *def = cr_rule_set_lookup_slot (rule_set, slot);
-  GListModel *materials = cr_case_get_materials (self->case_);
+  GListModel *materials = cr_case_get_materials (cr_checked_page_case (self));
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   gboolean inspecting = FALSE;
   CrSeverity worst = CR_SEVERITY_INFO;
@@ -1152,27 +1138,29 @@ update (CrMaterialsPage *self)
   g_autoptr(GHashTable) used_materials = g_hash_table_new (NULL, NULL);
   g_autofree char *signature = NULL;
   g_autofree char *summary = NULL;
+  CrCase *case_ = cr_checked_page_case (self);
+  CrCheckResult *result = cr_checked_page_result (self);
   CrRuleSet *rule_set;
   CrLanguage language;
   guint n_required = 0, n_filled = 0, n_problem_slots = 0;
   GHashTableIter iter;
   gpointer key;
 
-  if (self->case_ == NULL || self->result == NULL)
+  if (case_ == NULL || result == NULL)
     {
       detach_slot_rows (self);
       g_hash_table_remove_all (self->slot_rows);
       g_hash_table_remove_all (self->material_rows);
       g_clear_pointer (&self->signature, g_free);
-      adw_status_page_set_title (self->empty_page, self->case_ == NULL
+      adw_status_page_set_title (self->empty_page, case_ == NULL
                                  ? _("No Case Open")
                                  : _("Checking the Case…"));
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
-  rule_set = cr_check_result_get_rule_set (self->result);
-  language = cr_check_result_get_language (self->result);
+  rule_set = cr_check_result_get_rule_set (result);
+  language = cr_check_result_get_language (result);
   sections = collect_sections (self);
 
   if (sections->len == 0)
@@ -1274,13 +1262,6 @@ queue_update (CrMaterialsPage *self)
 }
 
 static void
-case_changed_cb (CrCase          *case_,
-                 CrMaterialsPage *self)
-{
-  queue_update (self);
-}
-
-static void
 show_slot_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -1294,30 +1275,12 @@ show_slot_action (GtkWidget  *widget,
   queue_update (self);
 }
 
-/* Properties */
+/* CrCheckedPage */
 
-/**
- * cr_materials_page_get_case:
- *
- * Returns: (transfer none) (nullable): the case shown
- */
-CrCase *
-cr_materials_page_get_case (CrMaterialsPage *self)
+static void
+cr_materials_page_case_changed (CrCheckedPage *page)
 {
-  g_return_val_if_fail (CR_IS_MATERIALS_PAGE (self), NULL);
-
-  return self->case_;
-}
-
-void
-cr_materials_page_set_case (CrMaterialsPage *self,
-                            CrCase          *case_)
-{
-  g_return_if_fail (CR_IS_MATERIALS_PAGE (self));
-  g_return_if_fail (case_ == NULL || CR_IS_CASE (case_));
-
-  if (self->case_ == case_)
-    return;
+  CrMaterialsPage *self = CR_MATERIALS_PAGE (page);
 
   /* Work for the previous case is of no use any more. */
   g_cancellable_cancel (self->cancellable);
@@ -1328,103 +1291,13 @@ cr_materials_page_set_case (CrMaterialsPage *self,
   g_hash_table_remove_all (self->inspecting);
   g_hash_table_remove_all (self->extra_slots);
 
-  g_clear_signal_handler (&self->changed_id, self->case_);
-  g_set_object (&self->case_, case_);
-  if (case_ != NULL)
-    self->changed_id = g_signal_connect (case_, "changed", G_CALLBACK (case_changed_cb), self);
-
   update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
-}
-
-/**
- * cr_materials_page_get_check_result:
- *
- * Returns: (transfer none) (nullable): the verdict the checklist follows
- */
-CrCheckResult *
-cr_materials_page_get_check_result (CrMaterialsPage *self)
-{
-  g_return_val_if_fail (CR_IS_MATERIALS_PAGE (self), NULL);
-
-  return self->result;
-}
-
-/**
- * cr_materials_page_set_check_result:
- * @result: (nullable): the checker's verdict on the case (its required
- *   slots per record and its rule set)
- */
-void
-cr_materials_page_set_check_result (CrMaterialsPage *self,
-                                    CrCheckResult   *result)
-{
-  g_return_if_fail (CR_IS_MATERIALS_PAGE (self));
-  g_return_if_fail (result == NULL || CR_IS_CHECK_RESULT (result));
-
-  if (!g_set_object (&self->result, result))
-    return;
-
-  queue_update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECK_RESULT]);
-}
-
-/**
- * cr_materials_page_get_controller:
- *
- * Returns: (transfer none) (nullable): the check controller followed
- */
-CrCheckController *
-cr_materials_page_get_controller (CrMaterialsPage *self)
-{
-  g_return_val_if_fail (CR_IS_MATERIALS_PAGE (self), NULL);
-
-  return self->controller;
 }
 
 static void
-unbind_controller (CrMaterialsPage *self)
+cr_materials_page_queue_update (CrCheckedPage *page)
 {
-  if (self->case_binding != NULL)
-    g_binding_unbind (self->case_binding);
-  g_clear_object (&self->case_binding);
-  if (self->result_binding != NULL)
-    g_binding_unbind (self->result_binding);
-  g_clear_object (&self->result_binding);
-  g_clear_object (&self->controller);
-}
-
-/**
- * cr_materials_page_set_controller:
- * @controller: (nullable): the check controller of the case view
- *
- * Follows the controller's case and result, so the page changes as soon as
- * the controller has re-checked an edit.
- */
-void
-cr_materials_page_set_controller (CrMaterialsPage   *self,
-                                   CrCheckController *controller)
-{
-  g_return_if_fail (CR_IS_MATERIALS_PAGE (self));
-  g_return_if_fail (controller == NULL || CR_IS_CHECK_CONTROLLER (controller));
-
-  if (self->controller == controller)
-    return;
-
-  unbind_controller (self);
-  if (controller != NULL)
-    {
-      self->controller = g_object_ref (controller);
-      /* The bindings are held, so that unbinding is safe even after the
-       * controller is gone. */
-      self->case_binding = g_object_ref (g_object_bind_property (controller, "case", self, "case",
-                                                                 G_BINDING_SYNC_CREATE));
-      self->result_binding = g_object_ref (g_object_bind_property (controller, "result",
-                                                                   self, "check-result",
-                                                                   G_BINDING_SYNC_CREATE));
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTROLLER]);
+  queue_update (CR_MATERIALS_PAGE (page));
 }
 
 /**
@@ -1443,13 +1316,15 @@ cr_materials_page_focus_slot (CrMaterialsPage *self,
                               const char      *slot_id)
 {
   g_autofree char *key = NULL;
+  CrCase *case_;
   CrSlotRow *row;
 
   g_return_val_if_fail (CR_IS_MATERIALS_PAGE (self), FALSE);
   g_return_val_if_fail (slot_id != NULL, FALSE);
 
-  if (self->case_ == NULL || self->result == NULL ||
-      (record_id != NULL && cr_case_find_record (self->case_, record_id) == NULL))
+  case_ = cr_checked_page_case (self);
+  if (case_ == NULL || cr_checked_page_result (self) == NULL ||
+      (record_id != NULL && cr_case_find_record (case_, record_id) == NULL))
     return FALSE;
 
   key = slot_key (slot_id, record_id);
@@ -1473,26 +1348,26 @@ cr_materials_page_focus_slot (CrMaterialsPage *self,
 
 /* "/materials/<n>…": the slot of the n-th material, with its file. */
 static gboolean
-cr_materials_page_focus_pointer (CrCasePage *page,
-                                 const char *pointer)
+cr_materials_page_focus_pointer (CrCheckedPage *page,
+                                 const char    *pointer)
 {
   CrMaterialsPage *self = CR_MATERIALS_PAGE (page);
+  CrCase *case_ = cr_checked_page_get_case (page);
   const char *rest;
   char *end = NULL;
   guint64 index;
   g_autoptr(CrCaseMaterial) material = NULL;
   CrMaterialRow *material_row;
 
-  if (self->case_ == NULL || !g_str_has_prefix (pointer, "/materials/"))
+  if (case_ == NULL || !g_str_has_prefix (pointer, "/materials/"))
     return FALSE;
 
   rest = pointer + strlen ("/materials/");
   index = g_ascii_strtoull (rest, &end, 10);
-  if (end == rest || (*end != '\0' && *end != '/') ||
-      index >= cr_case_get_n_materials (self->case_))
+  if (end == rest || (*end != '\0' && *end != '/') || index >= cr_case_get_n_materials (case_))
     return FALSE;
 
-  material = g_object_ref (cr_case_get_material (self->case_, (guint) index));
+  material = g_object_ref (cr_case_get_material (case_, (guint) index));
   if (!cr_materials_page_focus_slot (self, cr_case_material_get_record (material),
                                      cr_case_material_get_slot (material)))
     return FALSE;
@@ -1501,20 +1376,6 @@ cr_materials_page_focus_pointer (CrCasePage *page,
   if (material_row != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (material_row));
   return TRUE;
-}
-
-static void
-cr_materials_page_case_page_set_case (CrCasePage *page,
-                                      CrCase     *kase)
-{
-  cr_materials_page_set_case (CR_MATERIALS_PAGE (page), kase);
-}
-
-static void
-cr_materials_page_case_page_init (CrCasePageInterface *iface)
-{
-  iface->set_case = cr_materials_page_case_page_set_case;
-  iface->focus_pointer = cr_materials_page_focus_pointer;
 }
 
 /* For the tests */
@@ -1574,60 +1435,6 @@ cr_materials_page_get_summary (CrMaterialsPage *self)
 /* GObject */
 
 static void
-cr_materials_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  CrMaterialsPage *self = CR_MATERIALS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CASE:
-      g_value_set_object (value, self->case_);
-      break;
-
-    case PROP_CHECK_RESULT:
-      g_value_set_object (value, self->result);
-      break;
-
-    case PROP_CONTROLLER:
-      g_value_set_object (value, self->controller);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cr_materials_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  CrMaterialsPage *self = CR_MATERIALS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CASE:
-      cr_materials_page_set_case (self, g_value_get_object (value));
-      break;
-
-    case PROP_CHECK_RESULT:
-      cr_materials_page_set_check_result (self, g_value_get_object (value));
-      break;
-
-    case PROP_CONTROLLER:
-      cr_materials_page_set_controller (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cr_materials_page_dispose (GObject *object)
 {
   CrMaterialsPage *self = CR_MATERIALS_PAGE (object);
@@ -1640,11 +1447,6 @@ cr_materials_page_dispose (GObject *object)
   if (self->undo_toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
   self->undo_toast = NULL;
-
-  unbind_controller (self);
-  g_clear_signal_handler (&self->changed_id, self->case_);
-  g_clear_object (&self->case_);
-  g_clear_object (&self->result);
 
   if (self->slot_order != NULL)
     detach_slot_rows (self);
@@ -1678,30 +1480,15 @@ cr_materials_page_class_init (CrMaterialsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CrCheckedPageClass *checked_class = CR_CHECKED_PAGE_CLASS (klass);
 
   object_class->dispose = cr_materials_page_dispose;
   object_class->finalize = cr_materials_page_finalize;
-  object_class->get_property = cr_materials_page_get_property;
-  object_class->set_property = cr_materials_page_set_property;
 
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL,
-                         CR_TYPE_CASE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CHECK_RESULT] =
-    g_param_spec_object ("check-result", NULL, NULL,
-                         CR_TYPE_CHECK_RESULT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /**
-   * CrMaterialsPage:controller:
-   *
-   * The check controller whose case and result the page shows.
-   */
-  properties[PROP_CONTROLLER] =
-    g_param_spec_object ("controller", NULL, NULL,
-                         CR_TYPE_CHECK_CONTROLLER,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  checked_class->case_changed = cr_materials_page_case_changed;
+  checked_class->case_edited = cr_materials_page_queue_update;
+  checked_class->result_changed = cr_materials_page_queue_update;
+  checked_class->focus_pointer = cr_materials_page_focus_pointer;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

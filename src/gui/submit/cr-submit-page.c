@@ -18,7 +18,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "cr-case-page.h"
+#include "cr-checked-page.h"
 #include "materials/cr-materials-util.h"
 #include "cr-packer.h"
 #include "cr-portal-sheet.h"
@@ -26,14 +26,8 @@
 
 struct _CrSubmitPage
 {
-  GtkWidget             parent_instance;
+  CrCheckedPage         parent_instance;
 
-  CrCase               *case_;
-  CrCheckResult        *result;
-  CrCheckController    *controller;
-  GBinding             *case_binding;
-  GBinding             *result_binding;
-  gulong                changed_id;
   GFile                *location;
   gboolean              location_chosen;  /* by the user, not the default */
 
@@ -77,17 +71,10 @@ struct _CrSubmitPage
   GtkBox               *values_box;
 };
 
-static void cr_submit_page_case_page_init (CrCasePageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CrSubmitPage, cr_submit_page, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (CR_TYPE_CASE_PAGE,
-                                                      cr_submit_page_case_page_init))
+G_DEFINE_FINAL_TYPE (CrSubmitPage, cr_submit_page, CR_TYPE_CHECKED_PAGE)
 
 enum {
   PROP_0,
-  PROP_CASE,
-  PROP_CHECK_RESULT,
-  PROP_CONTROLLER,
   PROP_LOCATION,
   PROP_PERSONAL_REVEALED,
   N_PROPS
@@ -147,7 +134,8 @@ static char *
 default_basename (CrSubmitPage *self,
                   gboolean      folder)
 {
-  const char *company = self->case_ != NULL ? cr_case_get_company_name (self->case_) : NULL;
+  CrCase *case_ = cr_checked_page_case (self);
+  const char *company = case_ != NULL ? cr_case_get_company_name (case_) : NULL;
   g_autoptr(GString) name = g_string_new (NULL);
 
   for (const char *p = company; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
@@ -226,7 +214,7 @@ ensure_location (CrSubmitPage *self)
   g_autoptr(GFile) folder = NULL;
   g_autofree char *base = NULL;
 
-  if (self->location_chosen || self->case_ == NULL)
+  if (self->location_chosen || cr_checked_page_case (self) == NULL)
     return;
 
   folder = self->location != NULL ? g_file_get_parent (self->location) : default_folder ();
@@ -267,6 +255,7 @@ static void
 update_verdict (CrSubmitPage *self)
 {
   GtkWidget *icon = GTK_WIDGET (self->verdict_icon);
+  CrCheckResult *result = cr_checked_page_result (self);
   g_autofree char *subtitle = NULL;
   guint n_errors, n_warnings;
 
@@ -274,7 +263,7 @@ update_verdict (CrSubmitPage *self)
   gtk_widget_remove_css_class (icon, "error");
   gtk_widget_remove_css_class (icon, "dim-label");
 
-  if (self->result == NULL)
+  if (result == NULL)
     {
       gtk_image_set_from_icon_name (self->verdict_icon, "content-loading-symbolic");
       gtk_widget_add_css_class (icon, "dim-label");
@@ -284,15 +273,15 @@ update_verdict (CrSubmitPage *self)
       return;
     }
 
-  n_errors = cr_check_result_count_findings (self->result, CR_SEVERITY_ERROR);
-  n_warnings = cr_check_result_count_findings (self->result, CR_SEVERITY_WARNING);
+  n_errors = cr_check_result_count_findings (result, CR_SEVERITY_ERROR);
+  n_warnings = cr_check_result_count_findings (result, CR_SEVERITY_WARNING);
   if (self->listing != NULL && cr_packer_get_inspected (self->listing))
     {
-      n_errors += count_material_findings (self->listing, self->result, CR_SEVERITY_ERROR);
-      n_warnings += count_material_findings (self->listing, self->result, CR_SEVERITY_WARNING);
+      n_errors += count_material_findings (self->listing, result, CR_SEVERITY_ERROR);
+      n_warnings += count_material_findings (self->listing, result, CR_SEVERITY_WARNING);
     }
 
-  self->ready = cr_check_result_get_ready (self->result) && n_errors == 0;
+  self->ready = cr_check_result_get_ready (result) && n_errors == 0;
 
   if (self->ready)
     {
@@ -400,9 +389,10 @@ clear_files_list (CrSubmitPage *self)
 static void
 fill_files_list (CrSubmitPage *self)
 {
-  CrRuleSet *rule_set = self->result != NULL ? cr_check_result_get_rule_set (self->result) : NULL;
-  CrLanguage language = self->result != NULL ? cr_check_result_get_language (self->result)
-                                             : cr_language_get_default ();
+  CrCheckResult *result = cr_checked_page_result (self);
+  CrRuleSet *rule_set = result != NULL ? cr_check_result_get_rule_set (result) : NULL;
+  CrLanguage language = result != NULL ? cr_check_result_get_language (result)
+                                       : cr_language_get_default ();
   guint n_files = cr_packer_get_n_files (self->listing);
 
   clear_files_list (self);
@@ -463,6 +453,8 @@ fill_values (CrSubmitPage *self,
 static void
 refresh (CrSubmitPage *self)
 {
+  CrCase *case_ = cr_checked_page_case (self);
+  CrCheckResult *result = cr_checked_page_result (self);
   g_autoptr(JsonNode) case_node = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -471,7 +463,7 @@ refresh (CrSubmitPage *self)
   g_clear_object (&self->listing);
   self->inspecting = FALSE;
 
-  if (self->case_ == NULL)
+  if (case_ == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       update_actions (self);
@@ -481,12 +473,12 @@ refresh (CrSubmitPage *self)
   gtk_stack_set_visible_child_name (self->stack, "submit");
   ensure_location (self);
 
-  case_node = cr_case_to_json_node (self->case_);
+  case_node = cr_case_to_json_node (case_);
   fill_values (self, json_node_get_object (case_node));
 
-  if (self->result != NULL)
+  if (result != NULL)
     {
-      self->listing = cr_packer_new_for_check (self->case_, self->result, &error);
+      self->listing = cr_packer_new_for_check (case_, result, &error);
       if (self->listing == NULL)
         g_warning ("Cannot list the package: %s", error->message);
     }
@@ -529,13 +521,6 @@ queue_refresh (CrSubmitPage *self)
   /* A burst of edits makes one listing, a little later. */
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   self->refresh_source = g_timeout_add (200, refresh_cb, self);
-}
-
-static void
-case_changed_cb (CrCase       *case_,
-                 CrSubmitPage *self)
-{
-  queue_refresh (self);
 }
 
 /* The form values */
@@ -814,12 +799,14 @@ start_packing (CrSubmitPage *self,
                GFile        *destination,
                gboolean      folder)
 {
+  CrCase *case_ = cr_checked_page_case (self);
+  CrCheckResult *result = cr_checked_page_result (self);
   g_autoptr(CrPacker) packer = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   PackData *data;
 
-  if (self->packing || self->case_ == NULL || self->result == NULL)
+  if (self->packing || case_ == NULL || result == NULL)
     return;
 
   path = g_file_get_path (destination);
@@ -830,7 +817,7 @@ start_packing (CrSubmitPage *self,
       return;
     }
 
-  packer = cr_packer_new_for_check (self->case_, self->result, &error);
+  packer = cr_packer_new_for_check (case_, result, &error);
   if (packer == NULL)
     {
       show_error (self, _("Could Not Pack the Case"), error->message);
@@ -1105,7 +1092,8 @@ static void
 update_actions (CrSubmitPage *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean can_pack = self->case_ != NULL && self->result != NULL && !self->packing &&
+  gboolean can_pack = cr_checked_page_case (self) != NULL &&
+                      cr_checked_page_result (self) != NULL && !self->packing &&
                       (self->ready || gtk_switch_get_active (self->force_switch));
 
   gtk_widget_action_set_enabled (widget, "submit.pack", can_pack);
@@ -1121,30 +1109,12 @@ force_changed_cb (CrSubmitPage *self)
   update_actions (self);
 }
 
-/* Properties */
+/* CrCheckedPage */
 
-CrCase *
-cr_submit_page_get_case (CrSubmitPage *self)
+static void
+cr_submit_page_case_changed (CrCheckedPage *page)
 {
-  g_return_val_if_fail (CR_IS_SUBMIT_PAGE (self), NULL);
-
-  return self->case_;
-}
-
-void
-cr_submit_page_set_case (CrSubmitPage *self,
-                         CrCase       *case_)
-{
-  g_return_if_fail (CR_IS_SUBMIT_PAGE (self));
-  g_return_if_fail (case_ == NULL || CR_IS_CASE (case_));
-
-  if (self->case_ == case_)
-    return;
-
-  g_clear_signal_handler (&self->changed_id, self->case_);
-  g_set_object (&self->case_, case_);
-  if (case_ != NULL)
-    self->changed_id = g_signal_connect (case_, "changed", G_CALLBACK (case_changed_cb), self);
+  CrSubmitPage *self = CR_SUBMIT_PAGE (page);
 
   /* A new case gets its own default name and a clean slate. */
   self->location_chosen = FALSE;
@@ -1155,33 +1125,26 @@ cr_submit_page_set_case (CrSubmitPage *self,
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
-CrCheckResult *
-cr_submit_page_get_check_result (CrSubmitPage *self)
+static void
+cr_submit_page_case_edited (CrCheckedPage *page)
 {
-  g_return_val_if_fail (CR_IS_SUBMIT_PAGE (self), NULL);
-
-  return self->result;
+  queue_refresh (CR_SUBMIT_PAGE (page));
 }
 
-void
-cr_submit_page_set_check_result (CrSubmitPage  *self,
-                                 CrCheckResult *result)
+static void
+cr_submit_page_result_changed (CrCheckedPage *page)
 {
-  g_return_if_fail (CR_IS_SUBMIT_PAGE (self));
-  g_return_if_fail (result == NULL || CR_IS_CHECK_RESULT (result));
-
-  if (!g_set_object (&self->result, result))
-    return;
+  CrSubmitPage *self = CR_SUBMIT_PAGE (page);
 
   /* The verdict at once; the listing a moment later. */
   update_verdict (self);
   update_actions (self);
   queue_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECK_RESULT]);
 }
+
+/* Properties */
 
 /**
  * cr_submit_page_get_location:
@@ -1211,78 +1174,6 @@ cr_submit_page_set_location (CrSubmitPage *self,
     ensure_location (self);
   update_location_row (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCATION]);
-}
-
-/**
- * cr_submit_page_get_controller:
- *
- * Returns: (transfer none) (nullable): the check controller followed
- */
-CrCheckController *
-cr_submit_page_get_controller (CrSubmitPage *self)
-{
-  g_return_val_if_fail (CR_IS_SUBMIT_PAGE (self), NULL);
-
-  return self->controller;
-}
-
-static void
-unbind_controller (CrSubmitPage *self)
-{
-  if (self->case_binding != NULL)
-    g_binding_unbind (self->case_binding);
-  g_clear_object (&self->case_binding);
-  if (self->result_binding != NULL)
-    g_binding_unbind (self->result_binding);
-  g_clear_object (&self->result_binding);
-  g_clear_object (&self->controller);
-}
-
-/**
- * cr_submit_page_set_controller:
- * @controller: (nullable): the check controller of the case view
- *
- * Follows the controller's case and result, so the page changes as soon as
- * the controller has re-checked an edit.
- */
-void
-cr_submit_page_set_controller (CrSubmitPage   *self,
-                                CrCheckController *controller)
-{
-  g_return_if_fail (CR_IS_SUBMIT_PAGE (self));
-  g_return_if_fail (controller == NULL || CR_IS_CHECK_CONTROLLER (controller));
-
-  if (self->controller == controller)
-    return;
-
-  unbind_controller (self);
-  if (controller != NULL)
-    {
-      self->controller = g_object_ref (controller);
-      /* The bindings are held, so that unbinding is safe even after the
-       * controller is gone. */
-      self->case_binding = g_object_ref (g_object_bind_property (controller, "case", self, "case",
-                                                                 G_BINDING_SYNC_CREATE));
-      self->result_binding = g_object_ref (g_object_bind_property (controller, "result",
-                                                                   self, "check-result",
-                                                                   G_BINDING_SYNC_CREATE));
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTROLLER]);
-}
-
-static void
-cr_submit_page_case_page_set_case (CrCasePage *page,
-                                   CrCase     *kase)
-{
-  cr_submit_page_set_case (CR_SUBMIT_PAGE (page), kase);
-}
-
-/* No field of the case is edited here: focus_pointer stays unset. */
-static void
-cr_submit_page_case_page_init (CrCasePageInterface *iface)
-{
-  iface->set_case = cr_submit_page_case_page_set_case;
 }
 
 /* For the tests */
@@ -1409,18 +1300,6 @@ cr_submit_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CASE:
-      g_value_set_object (value, self->case_);
-      break;
-
-    case PROP_CHECK_RESULT:
-      g_value_set_object (value, self->result);
-      break;
-
-    case PROP_CONTROLLER:
-      g_value_set_object (value, self->controller);
-      break;
-
     case PROP_LOCATION:
       g_value_set_object (value, self->location);
       break;
@@ -1444,18 +1323,6 @@ cr_submit_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CASE:
-      cr_submit_page_set_case (self, g_value_get_object (value));
-      break;
-
-    case PROP_CHECK_RESULT:
-      cr_submit_page_set_check_result (self, g_value_get_object (value));
-      break;
-
-    case PROP_CONTROLLER:
-      cr_submit_page_set_controller (self, g_value_get_object (value));
-      break;
-
     case PROP_LOCATION:
       cr_submit_page_set_location (self, g_value_get_object (value));
       break;
@@ -1486,10 +1353,6 @@ cr_submit_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
 
-  unbind_controller (self);
-  g_clear_signal_handler (&self->changed_id, self->case_);
-  g_clear_object (&self->case_);
-  g_clear_object (&self->result);
   g_clear_object (&self->listing);
   g_clear_pointer (&self->file_names, g_ptr_array_unref);
   g_clear_pointer (&self->value_rows, g_ptr_array_unref);
@@ -1520,29 +1383,17 @@ cr_submit_page_class_init (CrSubmitPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CrCheckedPageClass *checked_class = CR_CHECKED_PAGE_CLASS (klass);
 
   object_class->dispose = cr_submit_page_dispose;
   object_class->finalize = cr_submit_page_finalize;
   object_class->get_property = cr_submit_page_get_property;
   object_class->set_property = cr_submit_page_set_property;
 
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL,
-                         CR_TYPE_CASE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CHECK_RESULT] =
-    g_param_spec_object ("check-result", NULL, NULL,
-                         CR_TYPE_CHECK_RESULT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /**
-   * CrSubmitPage:controller:
-   *
-   * The check controller whose case and result the page shows.
-   */
-  properties[PROP_CONTROLLER] =
-    g_param_spec_object ("controller", NULL, NULL,
-                         CR_TYPE_CHECK_CONTROLLER,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  checked_class->case_changed = cr_submit_page_case_changed;
+  checked_class->case_edited = cr_submit_page_case_edited;
+  checked_class->result_changed = cr_submit_page_result_changed;
+
   properties[PROP_LOCATION] =
     g_param_spec_object ("location", NULL, NULL,
                          G_TYPE_FILE,

@@ -5,11 +5,7 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "cr-case.h"
-#include "cr-check-controller.h"
-#include "cr-checker.h"
+#include "cr-checked-page.h"
 
 G_BEGIN_DECLS
 
@@ -20,20 +16,11 @@ G_BEGIN_DECLS
 
 #define CR_TYPE_SUBMIT_PAGE (cr_submit_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CrSubmitPage, cr_submit_page, CR, SUBMIT_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (CrSubmitPage, cr_submit_page, CR, SUBMIT_PAGE, CrCheckedPage)
 
-CrSubmitPage      *cr_submit_page_new              (void);
-CrCase            *cr_submit_page_get_case         (CrSubmitPage      *self);
-void               cr_submit_page_set_case         (CrSubmitPage      *self,
-                                                    CrCase            *case_);
-CrCheckResult     *cr_submit_page_get_check_result (CrSubmitPage      *self);
-void               cr_submit_page_set_check_result (CrSubmitPage      *self,
-                                                    CrCheckResult     *result);
-CrCheckController *cr_submit_page_get_controller   (CrSubmitPage      *self);
-void               cr_submit_page_set_controller   (CrSubmitPage      *self,
-                                                    CrCheckController *controller);
-GFile             *cr_submit_page_get_location     (CrSubmitPage      *self);
-void               cr_submit_page_set_location     (CrSubmitPage      *self,
-                                                    GFile             *location);
+CrSubmitPage *cr_submit_page_new          (void);
+GFile        *cr_submit_page_get_location (CrSubmitPage *self);
+void          cr_submit_page_set_location (CrSubmitPage *self,
+                                           GFile        *location);
 
 G_END_DECLS
