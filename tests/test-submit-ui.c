@@ -26,84 +26,20 @@
 #include "cr-case-store.h"
 #include "cr-checker.h"
 #include "cr-core.h"
+#include "cr-test-case-fixture.h"
 #include "cr-test-ui.h"
 #include "submit/cr-submit-page-private.h"
 
 #define WAIT_FOR(cond) CR_TEST_WAIT_FOR (cond, 30)
 
 #define ID_NUMBER "11010519491231002X"
-#define DECISION_NUMBER "苏虎市监处罚〔2024〕215号"
-
-/* What the case view's check controller does, in short: re-check the case
- * after each change (in an idle, as edits come in bursts). */
-typedef struct
-{
-  CrCase              *case_;
-  CrRuleSetCollection *rules;
-  GDate                date;
-  GObject             *page;
-  guint                source;
-  gulong               changed_id;
-} Checker;
-
-static gboolean
-recheck_cb (gpointer user_data)
-{
-  Checker *checker = user_data;
-  g_autoptr(CrCheckResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  checker->source = 0;
-  result = cr_checker_check_case (checker->rules, checker->case_, &checker->date,
-                                  cr_language_get_default (), &error);
-  g_assert_no_error (error);
-  g_object_set (checker->page, "check-result", result, NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-checker_case_changed_cb (CrCase  *case_,
-                         Checker *checker)
-{
-  if (checker->source == 0)
-    checker->source = g_idle_add (recheck_cb, checker);
-}
-
-static void
-checker_start (Checker    *checker,
-               CrCase     *case_,
-               GObject    *page,
-               GDateMonth  month,
-               int         year)
-{
-  checker->case_ = g_object_ref (case_);
-  checker->rules = cr_rule_set_collection_new_default ();
-  g_date_clear (&checker->date, 1);
-  g_date_set_dmy (&checker->date, 1, month, year);
-  checker->page = page;
-  checker->changed_id = g_signal_connect (case_, "changed",
-                                          G_CALLBACK (checker_case_changed_cb), checker);
-  g_object_set (page, "case", case_, NULL);
-  recheck_cb (checker);
-}
-
-static void
-checker_stop (Checker *checker)
-{
-  g_clear_signal_handler (&checker->changed_id, checker->case_);
-  g_clear_handle_id (&checker->source, g_source_remove);
-  g_clear_object (&checker->case_);
-  g_clear_object (&checker->rules);
-}
-
 typedef struct
 {
   char              *dir;
   char              *out_dir;
   CrCaseStore       *store;
   CrCase            *case_;
-  Checker            checker;
+  CrTestChecker      checker;
   GtkWindow         *window;
   CrSubmitPage      *page;
 } Fixture;
@@ -114,29 +50,6 @@ static const char *slots[][2] = {
   { "rectification_proof", "r1" },
   { "commitment", "r1" },
 };
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (!g_file_test (child, G_FILE_TEST_IS_SYMLINK) &&
-              g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
 
 static void
 make_pdf (const char *path)
@@ -183,9 +96,6 @@ fixture_set_up (Fixture       *fixture,
 {
   int big = GPOINTER_TO_INT (user_data); /* 0: small PDFs; else the height of noise PNGs */
   g_autoptr(GError) error = NULL;
-  g_autofree char *sample = NULL;
-  g_autofree char *root = NULL;
-  g_autoptr(CrCase) initial = NULL;
   g_autofree char *location = NULL;
   g_autoptr(GFile) file = NULL;
 
@@ -193,37 +103,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->out_dir = g_build_filename (fixture->dir, "out", NULL);
   g_assert_cmpint (g_mkdir (fixture->out_dir, 0700), ==, 0);
-
-  sample = g_build_filename (g_getenv ("CREDIT_REPAIR_SAMPLES_DIR"), "suzhou-food.case",
-                             "case.json", NULL);
-  initial = cr_case_load_from_file (sample, NULL, &error);
-  g_assert_no_error (error);
-  while (cr_case_get_n_materials (initial) > 0)
-    cr_case_remove_material (initial, 0);
-  cr_case_set_applicant_id_number (initial, ID_NUMBER);
-
-  /* The values the tests rely on, whatever the sample says today: a general
-   * food-safety penalty with a fine and a confiscation and an order to
-   * rectify, old enough under Order 58 on the application date. */
-  {
-    CrCaseRecord *record = cr_case_get_record (initial, 0);
-    GDate day;
-
-    cr_case_record_set_decision_number (record, DECISION_NUMBER);
-    cr_case_record_set_rectification_ordered (record, TRUE);
-    g_date_clear (&day, 1);
-    g_date_set_dmy (&day, 18, G_DATE_JUNE, 2024);
-    cr_case_record_set_decision_date (record, &day);
-    g_date_set_dmy (&day, 25, G_DATE_JUNE, 2024);
-    cr_case_record_set_publication_date (record, &day);
-    g_date_set_dmy (&day, 2, G_DATE_JULY, 2024);
-    cr_case_record_set_fine_paid_date (record, &day);
-  }
-
-  root = g_build_filename (fixture->dir, "cases", NULL);
-  fixture->store = cr_case_store_new (root);
-  fixture->case_ = cr_case_store_create (fixture->store, "suzhou", initial, &error);
-  g_assert_no_error (error);
+  fixture->case_ = cr_test_create_sample_case (fixture->dir, ID_NUMBER, &fixture->store);
 
   for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
     {
@@ -240,13 +120,10 @@ fixture_set_up (Fixture       *fixture,
       cr_case_add_material (fixture->case_, material);
     }
 
-
-  fixture->window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_default_size (fixture->window, 900, 1000);
   fixture->page = cr_submit_page_new ();
-  adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
-  checker_start (&fixture->checker, fixture->case_, G_OBJECT (fixture->page),
-                 G_DATE_DECEMBER, 2025);
+  fixture->window = cr_test_page_window_new (GTK_WIDGET (fixture->page), 900, 1000);
+  cr_test_checker_start (&fixture->checker, fixture->case_, G_OBJECT (fixture->page),
+                         G_DATE_DECEMBER, 2025);
   location = g_build_filename (fixture->out_dir, "package.zip", NULL);
   file = g_file_new_for_path (location);
   cr_submit_page_set_location (fixture->page, file);
@@ -264,10 +141,10 @@ fixture_tear_down (Fixture       *fixture,
 {
   WAIT_FOR (!cr_submit_page_get_packing (fixture->page));
   cr_test_ui_close_toplevels ();
-  checker_stop (&fixture->checker);
+  cr_test_checker_stop (&fixture->checker);
   g_clear_object (&fixture->case_);
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  cr_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->out_dir);
 }
@@ -589,7 +466,7 @@ test_copy (Fixture       *fixture,
 
   copy_value (fixture, "decision_number", "r1");
   number = clipboard_text (page);
-  g_assert_cmpstr (number, ==, DECISION_NUMBER);
+  g_assert_cmpstr (number, ==, CR_TEST_DECISION_NUMBER);
 
   /* The ID number is masked, and copying it does nothing until it is shown. */
   shown = cr_submit_page_get_shown_value (fixture->page, "applicant_id_number", NULL);
@@ -599,7 +476,7 @@ test_copy (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (shown, "002X"));
   copy_value (fixture, "applicant_id_number", NULL);
   unchanged = clipboard_text (page);
-  g_assert_cmpstr (unchanged, ==, DECISION_NUMBER);
+  g_assert_cmpstr (unchanged, ==, CR_TEST_DECISION_NUMBER);
   {
     GtkWidget *values = GTK_WIDGET (gtk_widget_get_template_child (page, CR_TYPE_SUBMIT_PAGE,
                                                                    "values_box"));
