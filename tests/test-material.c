@@ -121,6 +121,36 @@ make_pdf (const char *path,
   cairo_surface_destroy (surface);
 }
 
+/* A PDF of one A4 page that is a scan: a grey image of @width × @height
+ * pixels drawn over the whole page. */
+static void
+make_scanned_pdf (const char *path,
+                  int         width,
+                  int         height)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_surface_t *scan = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (scan);
+
+  cairo_set_source_rgb (cr, 0.9, 0.9, 0.9);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_rectangle (cr, width / 10, height / 10, width / 2, height / 20);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+
+  cr = cairo_create (surface);
+  cairo_scale (cr, 595.0 / width, 842.0 / height);
+  cairo_set_source_surface (cr, scan, 0, 0);
+  cairo_paint (cr);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (scan);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
 static void
 make_cairo_png (const char *path,
                 int         width,
@@ -902,6 +932,51 @@ test_limits (Fixture       *fixture,
   g_assert_true (has_problem (problems, "material-low-resolution"));
 }
 
+
+/* A PDF of scanned pages is held to the slot's resolution like an image;
+ * a PDF a program wrote (text and shapes) has no scan resolution. */
+static void
+test_scanned_pdf (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autofree char *coarse = path_in (fixture, "coarse.pdf");
+  g_autofree char *fine = path_in (fixture, "fine.pdf");
+  g_autofree char *written = path_in (fixture, "written.pdf");
+  g_autoptr(CrMaterialInfo) coarse_info = NULL;
+  g_autoptr(CrMaterialInfo) fine_info = NULL;
+  g_autoptr(CrMaterialInfo) written_info = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  CrMaterialLimits limits = { 0 };
+  const CrProblem *problem;
+
+  /* A4 is 8.27 × 11.69 inches: 620 × 877 pixels is 75 dpi, 1240 × 1754
+   * is 150 dpi. */
+  make_scanned_pdf (coarse, 620, 877);
+  make_scanned_pdf (fine, 1240, 1754);
+  make_pdf (written, 1);
+  coarse_info = inspect (fixture, "coarse.pdf");
+  fine_info = inspect (fixture, "fine.pdf");
+  written_info = inspect (fixture, "written.pdf");
+
+  g_assert_cmpfloat_with_epsilon (cr_material_info_get_scan_resolution (coarse_info), 75.0, 1.0);
+  g_assert_cmpfloat_with_epsilon (cr_material_info_get_scan_resolution (fine_info), 150.0, 1.0);
+  g_assert_cmpfloat (cr_material_info_get_scan_resolution (written_info), ==, 0.0);
+
+  limits.min_dpi = 150;
+  problems = cr_material_info_check_limits (coarse_info, &limits);
+  problem = assert_problem (problems, "material-low-resolution", "coarse.pdf");
+  g_assert_cmpint (problem->severity, ==, CR_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (problem->message, "75 dpi"));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  problems = cr_material_info_check_limits (fine_info, &limits);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  problems = cr_material_info_check_limits (written_info, &limits);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 /* A rule set's slot: limits it could not verify only warn. */
 static void
 test_limits_from_slot (Fixture       *fixture,
@@ -1101,6 +1176,7 @@ main (int   argc,
   ADD ("symlinks", test_symlinks);
   ADD ("missing-and-directory", test_missing_and_directory);
   ADD ("limits", test_limits);
+  ADD ("scanned-pdf", test_scanned_pdf);
   ADD ("limits-from-slot", test_limits_from_slot);
   ADD ("thumbnails", test_thumbnails);
   ADD ("async", test_async);

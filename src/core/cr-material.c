@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -48,6 +49,9 @@ G_DEFINE_QUARK (cr-material-error-quark, cr_material_error)
  * the trailer of an encrypted file is looked for in the last 4 KiB. */
 #define TAIL_SIZE  (4 * 1024)
 #define MAX_THUMBNAIL_SIZE 4096
+/* How many pages of a PDF are looked at for scanned images (each image
+ * found is decoded to learn its size). */
+#define MAX_SCAN_PAGES 2
 
 /* An A4 page in inches, for the resolution an image would have printed
  * on one. */
@@ -74,6 +78,7 @@ struct _CrMaterialInfo
   int        height;
   double     x_dpi;
   double     y_dpi;
+  double     scan_dpi;  /* a PDF of scanned pages: the lowest, or 0 */
   GPtrArray *problems;
 };
 
@@ -528,6 +533,57 @@ tail_contains (const guint8 *tail,
   return FALSE;
 }
 
+/* The resolution of the scanned pages of @document, from the first
+ * pages: an image that covers at least half of a page is a scan; its
+ * resolution is its pixels over the area it is drawn on (the geometric
+ * mean of both directions, so that a rotated scan counts the same).
+ * Returns 0 when no page is a scan (a PDF written by a program). */
+static double
+pdf_scan_dpi (PopplerDocument *document)
+{
+  int n_pages = MIN (poppler_document_get_n_pages (document), MAX_SCAN_PAGES);
+  double lowest = 0;
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr(CrPopplerPage) page = poppler_document_get_page (document, i);
+      double page_width, page_height;
+      GList *mapping;
+
+      if (page == NULL)
+        continue;
+
+      poppler_page_get_size (page, &page_width, &page_height);
+      mapping = poppler_page_get_image_mapping (page);
+      for (GList *l = mapping; l != NULL; l = l->next)
+        {
+          PopplerImageMapping *image = l->data;
+          double width_in = fabs (image->area.x2 - image->area.x1) / 72.0;
+          double height_in = fabs (image->area.y2 - image->area.y1) / 72.0;
+          cairo_surface_t *surface;
+          double dpi;
+
+          if (width_in * height_in * 72.0 * 72.0 < 0.5 * page_width * page_height)
+            continue;
+
+          surface = poppler_page_get_image (page, image->image_id);
+          if (surface == NULL)
+            continue;
+          if (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE)
+            {
+              dpi = sqrt ((double) cairo_image_surface_get_width (surface) *
+                          cairo_image_surface_get_height (surface) / (width_in * height_in));
+              if (lowest == 0 || dpi < lowest)
+                lowest = dpi;
+            }
+          cairo_surface_destroy (surface);
+        }
+      poppler_page_free_image_mapping (mapping);
+    }
+
+  return lowest;
+}
+
 static void
 inspect_pdf (CrMaterialInfo *self,
              int             fd)
@@ -579,6 +635,10 @@ inspect_pdf (CrMaterialInfo *self,
       self->damaged = TRUE;
       add_problem (self, CR_SEVERITY_ERROR, "material-damaged",
                    _("“%s” has no pages"), self->display_name);
+    }
+  else if (!self->damaged)
+    {
+      self->scan_dpi = pdf_scan_dpi (document);
     }
 
   /* Opened without a password, but an owner password may still forbid
@@ -1203,6 +1263,20 @@ cr_material_info_get_pixel_size (CrMaterialInfo *self,
 }
 
 /**
+ * cr_material_info_get_scan_resolution:
+ *
+ * Returns: for a PDF of scanned pages, the lowest resolution of the
+ * scans on its first pages, in dpi; 0 for anything else
+ */
+double
+cr_material_info_get_scan_resolution (CrMaterialInfo *self)
+{
+  g_return_val_if_fail (CR_IS_MATERIAL_INFO (self), 0);
+
+  return self->scan_dpi;
+}
+
+/**
  * cr_material_info_get_resolution:
  * @x_dpi: (out) (optional):
  * @y_dpi: (out) (optional):
@@ -1398,6 +1472,13 @@ cr_material_info_check_limits (CrMaterialInfo         *self,
                                self->display_name, self->width, self->height,
                                MAX (recorded, page), limits->min_dpi);
         }
+    }
+  else if (limits->min_dpi > 0 && self->scan_dpi > 0 && self->scan_dpi < limits->min_dpi * 0.99)
+    {
+      cr_problem_list_add (problems, CR_SEVERITY_WARNING, "material-low-resolution", NULL,
+                           _("“%s” is scanned at about %.0f dpi; this slot asks for at least "
+                             "%.0f dpi, so it may not be legible"),
+                           self->display_name, self->scan_dpi, limits->min_dpi);
     }
 
   return g_steal_pointer (&problems);

@@ -95,6 +95,7 @@ gboolean        cr_material_info_get_damaged       (CrMaterialInfo    *self);
 gboolean        cr_material_info_get_pixel_size    (CrMaterialInfo    *self,
                                                     int               *width,
                                                     int               *height);
+double          cr_material_info_get_scan_resolution (CrMaterialInfo  *self);
 gboolean        cr_material_info_get_resolution    (CrMaterialInfo    *self,
                                                     double            *x_dpi,
                                                     double            *y_dpi);
