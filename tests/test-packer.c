@@ -1249,6 +1249,66 @@ test_async (Fixture       *fixture,
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
 }
 
+/* The user's Cancel reaches the cancellable once the worker has renamed
+ * the verified package into place, while its result is on its way. */
+typedef struct
+{
+  GCancellable *cancellable;
+  GAsyncResult *result;
+} LateCancel;
+
+static void
+cancel_then_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  LateCancel *late = user_data;
+
+  g_cancellable_cancel (late->cancellable);
+  late->result = g_object_ref (result);
+}
+
+static void
+test_async_cancel_late (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *zip = in_out (fixture, "late.zip");
+  g_autofree char *folder = in_out (fixture, "late");
+  g_autoptr(CrPacker) packer = NULL;
+  g_autoptr(GCancellable) zip_cancellable = g_cancellable_new ();
+  g_autoptr(GCancellable) folder_cancellable = g_cancellable_new ();
+  LateCancel written = { zip_cancellable, NULL };
+  LateCancel exported = { folder_cancellable, NULL };
+  g_autoptr(GError) error = NULL;
+
+  packer = make_packer (fixture,
+                        "[{\"slot\": \"commitment\", \"record\": \"r1\","
+                        "  \"path\": \"attachments/commitment-r1.pdf\"}]", TRUE);
+  cr_packer_set_force (packer, TRUE);
+
+  /* What is written is reported as written, not as cancelled. */
+  cr_packer_write_zip_async (packer, zip, NULL, NULL, NULL, zip_cancellable,
+                             cancel_then_done_cb, &written);
+  while (written.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_cancellable_is_cancelled (zip_cancellable));
+  g_assert_true (cr_packer_write_zip_finish (packer, written.result, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (zip, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (cr_packer_get_manifest (packer));
+  g_clear_object (&written.result);
+
+  cr_packer_export_folder_async (packer, folder, NULL, NULL, NULL, folder_cancellable,
+                                 cancel_then_done_cb, &exported);
+  while (exported.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_cancellable_is_cancelled (folder_cancellable));
+  g_assert_true (cr_packer_export_folder_finish (packer, exported.result, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  g_clear_object (&exported.result);
+}
+
 static void
 test_symlink_material (Fixture       *fixture,
                        gconstpointer  user_data)
@@ -1303,6 +1363,7 @@ main (int   argc,
   ADD ("cancel", test_cancel);
   ADD ("folder", test_folder);
   ADD ("async", test_async);
+  ADD ("async-cancel-late", test_async_cancel_late);
 
 #undef ADD
 

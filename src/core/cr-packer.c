@@ -1789,7 +1789,12 @@ write_thread (GTask        *task,
                               cancellable, &error);
 
   if (ok)
-    g_task_return_boolean (task, TRUE);
+    {
+      /* The package is in place: a Cancel from now on comes too late, and
+       * must not make the finish function say that nothing was written. */
+      g_task_set_check_cancellable (task, FALSE);
+      g_task_return_boolean (task, TRUE);
+    }
   else
     g_task_return_error (task, error);
 }

@@ -678,7 +678,6 @@ typedef struct
   CrSubmitPage *self;
   GFile        *destination;
   gboolean      folder;
-  gint64        started;  /* real time, µs */
 } PackData;
 
 static void
@@ -740,26 +739,6 @@ packed_cb (GObject      *object,
     ok = cr_packer_export_folder_finish (packer, result, &error);
   else
     ok = cr_packer_write_zip_finish (packer, result, &error);
-
-  /* A GTask reports "cancelled" when Cancel came after the worker had
-   * already renamed the verified package into place: then it is there,
-   * and saying "nothing was written" would be wrong. */
-  if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autoptr(GFileInfo) info = g_file_query_info (data->destination,
-                                                     G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                                                     G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                                     NULL, NULL);
-      g_autoptr(GDateTime) modified = info != NULL ? g_file_info_get_modification_date_time (info)
-                                                   : NULL;
-
-      if (modified != NULL &&
-          g_date_time_to_unix (modified) * G_USEC_PER_SEC >= data->started - G_USEC_PER_SEC)
-        {
-          ok = TRUE;
-          g_clear_error (&error);
-        }
-    }
 
   if (is_disposed (self))
     return;
@@ -838,7 +817,6 @@ start_packing (CrSubmitPage *self,
   data->self = g_object_ref (self);
   data->destination = g_object_ref (destination);
   data->folder = folder;
-  data->started = g_get_real_time ();
 
   if (folder)
     cr_packer_export_folder_async (packer, path, progress_cb, g_object_ref (self), g_object_unref,
