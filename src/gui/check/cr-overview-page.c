@@ -15,7 +15,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "cr-case-page.h"
+#include "cr-check-case-page.h"
 #include "cr-columns.h"
 #include "cr-overview-page.h"
 #include "cr-result-view.h"
@@ -268,36 +268,13 @@ cr_overview_page_get_result_view (CrOverviewPage *self,
   return column == 0 ? self->primary_view : self->compare_view;
 }
 
-/* CrCasePage: the case goes to the controller (shared with the Report page
- * in the case view); the page owns no field of the case. */
-
-static void
-case_page_set_case (CrCasePage *page,
-                    CrCase     *kase)
-{
-  CrOverviewPage *self = CR_OVERVIEW_PAGE (page);
-
-  if (self->controller == NULL)
-    {
-      g_autoptr(CrCheckController) controller = cr_check_controller_new ();
-
-      cr_overview_page_set_controller (self, controller);
-    }
-  cr_check_controller_set_case (self->controller, kase);
-}
-
-static gboolean
-case_page_focus_pointer (CrCasePage *page,
-                         const char *pointer)
-{
-  return FALSE;
-}
+/* CrCasePage: the case goes to the controller (shared with the Report
+ * page in the case view), see cr-check-case-page.c. */
 
 static void
 cr_overview_page_case_page_init (CrCasePageInterface *iface)
 {
-  iface->set_case = case_page_set_case;
-  iface->focus_pointer = case_page_focus_pointer;
+  iface->set_case = cr_check_case_page_set_case;
 }
 
 static void

@@ -17,7 +17,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "cr-case-page.h"
+#include "cr-check-case-page.h"
 #include "cr-case-view.h"
 #include "cr-check-text.h"
 #include "cr-date-control.h"
@@ -519,35 +519,12 @@ cr_report_page_find_row (CrReportPage *self,
 }
 
 /* CrCasePage: the case goes to the controller (shared with the Overview
- * page in the case view); the page owns no field of the case. */
-
-static void
-case_page_set_case (CrCasePage *page,
-                    CrCase     *kase)
-{
-  CrReportPage *self = CR_REPORT_PAGE (page);
-
-  if (self->controller == NULL)
-    {
-      g_autoptr(CrCheckController) controller = cr_check_controller_new ();
-
-      cr_report_page_set_controller (self, controller);
-    }
-  cr_check_controller_set_case (self->controller, kase);
-}
-
-static gboolean
-case_page_focus_pointer (CrCasePage *page,
-                         const char *pointer)
-{
-  return FALSE;
-}
+ * page in the case view), see cr-check-case-page.c. */
 
 static void
 cr_report_page_case_page_init (CrCasePageInterface *iface)
 {
-  iface->set_case = case_page_set_case;
-  iface->focus_pointer = case_page_focus_pointer;
+  iface->set_case = cr_check_case_page_set_case;
 }
 
 static void
