@@ -1,28 +1,24 @@
 #!/bin/sh
-# Takes a screenshot of the main window under Xvfb with ImageMagick.
-# Usage: screenshot.sh BUILD_DIR OUT.png [LANGUAGE] [WIDTHxHEIGHT]
+# Takes the screenshot of the main window that the README and the AppStream
+# metadata show: the three sample cases in a fresh library, one open on its
+# Overview page. The UI test /ui/library/samples-overview drives the real
+# window and renders it (CREDIT_REPAIR_TEST_SCREENSHOTS), under Xvfb.
+# Usage: screenshot.sh BUILD_DIR OUT.png [LANGUAGE]
 #   LANGUAGE: e.g. zh_CN or en (default en)
 set -eu
 build=$(cd "$1" && pwd)
 out=$2
 lang=${3:-en}
-size=${4:-1100x720}
-w=${size%x*}
-h=${size#*x}
 top=$(cd "$(dirname "$0")/.." && pwd)
-outabs=$(cd "$(dirname "$out")" && pwd)/$(basename "$out")
+shots=$(mktemp -d)
+trap 'rm -rf "$shots"' EXIT
 
-xvfb-run -a -s "-screen 0 $((w + 200))x$((h + 200))x24" sh -c '
-  export LANG=C.UTF-8 LANGUAGE="$1" GSK_RENDERER=cairo GTK_A11Y=none GSETTINGS_BACKEND=memory
-  export GSETTINGS_SCHEMA_DIR="$2/data" CREDIT_REPAIR_LOCALEDIR="$2/po"
-  export CREDIT_REPAIR_RULES_DIR="$3/data/rules" CREDIT_REPAIR_SAMPLES_DIR="$3/data/samples"
-  "$2/src/credit-repair" & pid=$!
-  sleep 3
-  import -window root "$4.full.png"
-  kill $pid
-' sh "$lang" "$build" "$top" "$outabs" "$w" "$h"
-# Without a window manager the window sits at the top-left corner; keep the
-# window and drop the empty screen around it.
-convert "$outabs.full.png" -trim +repage "$outabs"
-rm -f "$outabs.full.png"
-echo "$outabs"
+ninja -C "$build" tests/test-library-ui >/dev/null
+env LANG=C.UTF-8 LANGUAGE="$lang" GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 \
+    GDK_DEBUG=gl-disable GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" \
+    CREDIT_REPAIR_LOCALEDIR="$build/po" CREDIT_REPAIR_RULES_DIR="$top/data/rules" \
+    CREDIT_REPAIR_SAMPLES_DIR="$top/data/samples" CREDIT_REPAIR_TEST_SCREENSHOTS="$shots" \
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1600x1000x24" \
+    "$build/tests/test-library-ui" -p /ui/library/samples-overview >/dev/null
+cp "$shots/main-window.png" "$out"
+echo "$out"

@@ -140,8 +140,10 @@ read_case_file (const char *folder,
   return json_node_get_object (json_parser_get_root (parser));
 }
 
+/* Opens the window at @width × @height. */
 static CrWindow *
-open_window (void)
+open_window_sized (int width,
+                   int height)
 {
   GtkWindow *window;
 
@@ -149,11 +151,17 @@ open_window (void)
   WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL);
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (CR_IS_WINDOW (window));
-  gtk_window_set_default_size (window, 1100, 720);
+  gtk_window_set_default_size (window, width, height);
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
   WAIT_FOR (!cr_library_get_loading (cr_window_get_library (CR_WINDOW (window))));
 
   return CR_WINDOW (window);
+}
+
+static CrWindow *
+open_window (void)
+{
+  return open_window_sized (1100, 720);
 }
 
 static const char *
@@ -1079,6 +1087,68 @@ test_statuses_follow_rule_sets (Fixture       *fixture,
   g_assert_cmpint (cr_library_item_get_status (item), ==, CR_CASE_STATUS_NOT_YET_ELIGIBLE);
 }
 
+static guint
+count_status (CrLibrary    *library,
+              CrCaseStatus  status)
+{
+  GListModel *items = cr_library_get_items (library);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CrLibraryItem) item = g_list_model_get_item (items, i);
+
+      n += cr_library_item_get_status (item) == status;
+    }
+
+  return n;
+}
+
+/* The three sample cases in the library, one open on its Overview: the
+ * picture of the window the README and the AppStream metadata show
+ * (build-aux/screenshot.sh runs this test with CREDIT_REPAIR_TEST_SCREENSHOTS). */
+static void
+test_samples_overview (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char * const names[] = {
+    "suzhou-food.case", "wuxi-chemical-serious.case", "wuxi-machinery.case",
+  };
+  const char *samples = g_getenv ("CREDIT_REPAIR_SAMPLES_DIR");
+  CrWindow *window;
+  CrLibrary *library;
+  CrCaseView *view;
+  AdwViewStack *stack;
+
+  /* The size of a laptop screen. */
+  window = open_window_sized (1280, 800);
+  library = cr_window_get_library (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *sample = g_build_filename (samples, names[i], "case.json", NULL);
+      guint before = g_list_model_get_n_items (cr_library_get_items (library));
+
+      g_action_group_activate_action (G_ACTION_GROUP (window), "open-sample",
+                                      g_variant_new_string (sample));
+      WAIT_FOR (g_list_model_get_n_items (cr_library_get_items (library)) == before + 1 &&
+                session_saved (window));
+      g_assert_cmpuint (g_list_model_get_n_items (cr_library_get_items (library)), ==, before + 1);
+    }
+
+  /* The last one opened is open; show what the check says of it. */
+  g_assert_cmpstr (cr_case_get_company_name (cr_case_session_get_case (cr_window_get_session (window))),
+                   ==, "无锡示例精密机械有限公司");
+  view = cr_window_get_case_view (window);
+  stack = cr_case_view_get_stack (view);
+  adw_view_stack_set_visible_child_name (stack, "overview");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "overview");
+  /* Two samples are ready to apply (the serious one is not). */
+  WAIT_FOR (count_status (library, CR_CASE_STATUS_READY) == 2);
+  g_assert_cmpuint (count_status (library, CR_CASE_STATUS_READY), ==, 2);
+  cr_test_ui_save_screenshot (GTK_WIDGET (window), "main-window");
+}
+
 static void
 test_unreadable_case_listed (Fixture       *fixture,
                              gconstpointer  data)
@@ -1148,6 +1218,7 @@ main (int   argc,
   ADD ("/ui/library/follows-folder-changes", test_follows_folder_changes);
   ADD ("/ui/library/library-folders", test_library_folders);
   ADD ("/ui/library/statuses-follow-rule-sets", test_statuses_follow_rule_sets);
+  ADD ("/ui/library/samples-overview", test_samples_overview);
 
   ret = g_test_run ();
 
