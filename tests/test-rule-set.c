@@ -981,6 +981,296 @@ test_language (void)
     g_unsetenv ("LANGUAGE");
 }
 
+/* -- the calendar of working days ----------------------------------------- */
+
+static CrRuleSet *
+load_bundled (const char *id)
+{
+  g_autofree char *dir = rules_dir ();
+  g_autofree char *name = g_strconcat (id, ".json", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  CrRuleSet *rule_set = cr_rule_set_new_from_file (path, CR_RULE_SET_SOURCE_FILE, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (rule_set);
+  return rule_set;
+}
+
+static gboolean
+is_working_day (CrRuleSet  *rule_set,
+                const char *text)
+{
+  GDate date;
+  gboolean known = FALSE;
+  gboolean working;
+
+  g_assert_true (cr_date_parse (text, &date, NULL));
+  working = cr_rule_set_is_working_day (rule_set, &date, &known);
+  g_assert_true (known);
+  return working;
+}
+
+static void
+test_calendar_bundled (void)
+{
+  const char *with_calendar[] = { "cn-national-order58", "cn-national-order36" };
+  g_autoptr(CrRuleSet) notice527 = load_bundled ("cn-national-notice527");
+
+  for (guint i = 0; i < G_N_ELEMENTS (with_calendar); i++)
+    {
+      g_autoptr(CrRuleSet) rule_set = load_bundled (with_calendar[i]);
+      g_autofree char *from = NULL;
+      g_autofree char *until = NULL;
+      const char * const *basis;
+
+      g_assert_true (cr_rule_set_has_calendar (rule_set));
+      from = cr_date_format (cr_rule_set_get_calendar_known_from (rule_set));
+      until = cr_date_format (cr_rule_set_get_calendar_known_until (rule_set));
+      g_assert_cmpstr (from, ==, "2025-01-01");
+      g_assert_cmpstr (until, ==, "2026-12-31");
+      basis = cr_rule_set_get_calendar_basis (rule_set);
+      g_assert_cmpuint (g_strv_length ((char **) basis), ==, 2);
+      g_assert_cmpstr (basis[0], ==, "holidays_2025");
+      g_assert_cmpstr (basis[1], ==, "holidays_2026");
+
+      /* 2025: Spring Festival 01-28 … 02-04 off, Sunday 01-26 and Saturday
+       * 02-08 worked; National Day with Mid-Autumn 10-01 … 10-08. */
+      g_assert_true (is_working_day (rule_set, "2025-01-26"));
+      g_assert_true (is_working_day (rule_set, "2025-01-27"));
+      g_assert_false (is_working_day (rule_set, "2025-01-28"));
+      g_assert_false (is_working_day (rule_set, "2025-02-04"));
+      g_assert_true (is_working_day (rule_set, "2025-02-08"));
+      g_assert_false (is_working_day (rule_set, "2025-02-09"));
+      g_assert_false (is_working_day (rule_set, "2025-10-08"));
+      g_assert_true (is_working_day (rule_set, "2025-10-11"));
+      /* 2026: New Year 01-01 … 01-03, Sunday 01-04 worked; Spring Festival
+       * 02-15 … 02-23; Labour Day 05-01 … 05-05, Saturday 05-09 worked. */
+      g_assert_false (is_working_day (rule_set, "2026-01-02"));
+      g_assert_true (is_working_day (rule_set, "2026-01-04"));
+      g_assert_false (is_working_day (rule_set, "2026-02-23"));
+      g_assert_true (is_working_day (rule_set, "2026-02-24"));
+      g_assert_false (is_working_day (rule_set, "2026-05-05"));
+      g_assert_true (is_working_day (rule_set, "2026-05-09"));
+      g_assert_false (is_working_day (rule_set, "2026-09-25"));
+      g_assert_true (is_working_day (rule_set, "2026-09-20"));
+      /* An ordinary Saturday and Tuesday. */
+      g_assert_false (is_working_day (rule_set, "2026-11-07"));
+      g_assert_true (is_working_day (rule_set, "2026-11-10"));
+    }
+
+  /* notice527 ended before the first calendar year: no calendar. */
+  g_assert_false (cr_rule_set_has_calendar (notice527));
+  g_assert_null (cr_rule_set_get_calendar_known_until (notice527));
+  g_assert_null (cr_rule_set_get_calendar_basis (notice527));
+}
+
+#define CALENDAR_OK \
+  "{\"known_from\": \"2026-01-01\", \"known_until\": \"2026-12-31\"," \
+  " \"holidays\": [\"2026-10-01\", \"2026-10-02\"], \"working_weekends\": [\"2026-10-10\"]," \
+  " \"basis\": [\"b\"]}"
+
+static const struct
+{
+  const char *calendar;
+  const char *expect[2];  /* substrings of the message, the first the pointer */
+} calendar_breakages[] = {
+  /* 2026-10-12 is a Monday. */
+  { "{\"known_from\": \"2026-01-01\", \"known_until\": \"2026-12-31\", \"holidays\": [],"
+    " \"working_weekends\": [\"2026-10-10\", \"2026-10-12\"], \"basis\": [\"b\"]}",
+    { "the calendar, /calendar/working_weekends/1", "not a Saturday or Sunday" } },
+  { "{\"known_from\": \"2026-01-01\", \"known_until\": \"2026-12-31\","
+    " \"holidays\": [\"2026-10-01\", \"2027-01-01\"], \"working_weekends\": [], \"basis\": [\"b\"]}",
+    { "the calendar, /calendar/holidays/1", "after the calendar’s known_until" } },
+  { "{\"known_from\": \"2026-01-01\", \"known_until\": \"2026-12-31\","
+    " \"holidays\": [], \"working_weekends\": [\"2027-01-02\"], \"basis\": [\"b\"]}",
+    { "the calendar, /calendar/working_weekends/0", "known_until" } },
+  { "{\"known_from\": \"2026-01-01\", \"known_until\": \"2026-12-31\","
+    " \"holidays\": [\"2025-12-31\"], \"working_weekends\": [], \"basis\": [\"b\"]}",
+    { "the calendar, /calendar/holidays/0", "known_from" } },
+  /* 2026-10-03 is a Saturday, listed as both. */
+  { "{\"known_from\": \"2026-01-01\", \"known_until\": \"2026-12-31\","
+    " \"holidays\": [\"2026-10-01\", \"2026-10-03\"], \"working_weekends\": [\"2026-10-03\"],"
+    " \"basis\": [\"b\"]}",
+    { "the calendar, /calendar/working_weekends/0", "also listed as a holiday" } },
+  { "{\"known_from\": \"2026-01-01\", \"known_until\": \"2026-12-31\","
+    " \"holidays\": [], \"working_weekends\": [], \"basis\": [\"b\", \"holidays_2026\"]}",
+    { "the calendar, /calendar/basis/1", "“holidays_2026” is not a basis" } },
+  { "{\"known_from\": \"2026-01-01\", \"known_until\": \"2026-12-31\","
+    " \"holidays\": [], \"working_weekends\": [], \"basis\": []}",
+    { "the calendar, /calendar/basis", "at least one basis" } },
+  { "{\"known_from\": \"2026-01-01\", \"known_until\": \"2026-12-31\", \"holidays\": [],"
+    " \"working_weekends\": [], \"basis\": [\"b\"], \"regional_holidays\": []}",
+    { "the calendar, /calendar/regional_holidays", "unknown key" } },
+  { "{\"known_from\": \"2026-01-01\", \"holidays\": [], \"working_weekends\": [],"
+    " \"basis\": [\"b\"]}",
+    { "the calendar, /calendar/known_until", "missing" } },
+  { "{\"known_from\": \"2026-01-01\", \"known_until\": \"2025-12-31\", \"holidays\": [],"
+    " \"working_weekends\": [], \"basis\": [\"b\"]}",
+    { "the calendar, /calendar/known_until", "ends before it starts" } },
+  { "{\"known_from\": \"2026-01-01\", \"known_until\": \"2026-12-31\","
+    " \"holidays\": [\"2026-10-02\", \"2026-10-01\"], \"working_weekends\": [], \"basis\": [\"b\"]}",
+    { "the calendar, /calendar/holidays/1", "ascending order" } },
+  { "{\"known_from\": \"2026-01-01\", \"known_until\": \"2026-12-31\","
+    " \"holidays\": [\"2026-10-01\", \"2026-10-01\"], \"working_weekends\": [], \"basis\": [\"b\"]}",
+    { "the calendar, /calendar/holidays/1", "each once" } },
+  { "{\"known_from\": \"2026-01-01\", \"known_until\": \"2026-12-31\","
+    " \"holidays\": [\"2026-02-30\"], \"working_weekends\": [], \"basis\": [\"b\"]}",
+    { "the calendar, /calendar/holidays/0", "2026-02-30" } },
+  { "{\"known_from\": \"2026-01-01\", \"known_until\": \"2026-12-31\","
+    " \"holidays\": [20261001], \"working_weekends\": [], \"basis\": [\"b\"]}",
+    { "the calendar, /calendar/holidays/0", "YYYY-MM-DD" } },
+  { "[\"2026-10-01\"]", { "/calendar", "expected an object" } },
+};
+
+static void
+test_calendar_malformed (void)
+{
+  g_autoptr(JsonNode) root = load_base_node ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrRuleSet) rule_set = NULL;
+
+  /* The fixture with a good calendar loads. */
+  patch (root, "/calendar", CALENDAR_OK);
+  rule_set = load_node (root, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cr_rule_set_has_calendar (rule_set));
+  g_assert_false (is_working_day (rule_set, "2026-10-02"));
+  g_assert_true (is_working_day (rule_set, "2026-10-10"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (calendar_breakages); i++)
+    {
+      g_autoptr(JsonNode) broken = load_base_node ();
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(CrRuleSet) refused = NULL;
+
+      patch (broken, "/calendar", calendar_breakages[i].calendar);
+      refused = load_node (broken, NULL, &local_error);
+      if (refused != NULL || !g_error_matches (local_error, CR_RULE_SET_ERROR,
+                                               CR_RULE_SET_ERROR_INVALID))
+        g_error ("calendar breakage %u was not refused: %s", i,
+                 local_error ? local_error->message : "loaded");
+      g_assert_true (g_str_has_prefix (local_error->message, "broken.json: "));
+      for (guint j = 0; j < G_N_ELEMENTS (calendar_breakages[i].expect); j++)
+        {
+          if (strstr (local_error->message, calendar_breakages[i].expect[j]) == NULL)
+            g_error ("calendar breakage %u: “%s” not in “%s”", i,
+                     calendar_breakages[i].expect[j], local_error->message);
+        }
+    }
+}
+
+/* An overlay's calendar replaces the base's; without one, the base's holds. */
+static void
+test_calendar_overlay (void)
+{
+  g_autoptr(CrRuleSetCollection) bases = cr_rule_set_collection_new ();
+  g_autoptr(JsonNode) root = load_base_node ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrRuleSet) base = NULL;
+  g_autoptr(CrRuleSet) plain = NULL;
+  g_autoptr(CrRuleSet) own = NULL;
+  g_autofree char *until = NULL;
+
+  patch (root, "/calendar", CALENDAR_OK);
+  base = load_node (root, NULL, &error);
+  g_assert_no_error (error);
+  cr_rule_set_collection_add (bases, base);
+
+  plain = load_overlay (bases, "", &error);
+  g_assert_no_error (error);
+  g_assert_true (cr_rule_set_has_calendar (plain));
+  g_assert_false (is_working_day (plain, "2026-10-01"));
+
+  /* A provincial holiday on 2026-10-05 (Monday); 2026-10-01 is not listed,
+   * so it is a working day under this (made-up) overlay. Its basis may be
+   * the base's or its own. */
+  own = load_overlay (bases,
+                      JS_BASES ", \"calendar\": {\"known_from\": \"2026-01-01\","
+                      " \"known_until\": \"2027-12-31\", \"holidays\": [\"2026-10-05\"],"
+                      " \"working_weekends\": [], \"basis\": [\"b\", \"js\"]}",
+                      &error);
+  g_assert_no_error (error);
+  g_assert_true (is_working_day (own, "2026-10-01"));
+  g_assert_false (is_working_day (own, "2026-10-05"));
+  g_assert_false (is_working_day (own, "2026-10-10"));
+  until = cr_date_format (cr_rule_set_get_calendar_known_until (own));
+  g_assert_cmpstr (until, ==, "2027-12-31");
+  /* The base is unchanged. */
+  g_assert_true (is_working_day (base, "2026-10-05"));
+  g_assert_true (is_working_day (base, "2026-10-10"));
+}
+
+/* Adds @days working days to @start by @rule_set; checks the result. */
+static void
+assert_add_working_days (CrRuleSet  *rule_set,
+                         const char *start,
+                         guint       days,
+                         const char *expected,
+                         gboolean    expected_exact)
+{
+  GDate date;
+  gboolean exact;
+  g_autofree char *text = NULL;
+
+  g_assert_true (cr_date_parse (start, &date, NULL));
+  exact = cr_rule_set_add_working_days (rule_set, &date, days);
+  text = cr_date_format (&date);
+  if (g_strcmp0 (text, expected) != 0 || exact != expected_exact)
+    g_error ("%s + %u working days: got %s (%s), expected %s (%s)", start, days, text,
+             exact ? "exact" : "approximate", expected,
+             expected_exact ? "exact" : "approximate");
+}
+
+static void
+test_add_working_days (void)
+{
+  g_autoptr(CrRuleSet) order36 = load_bundled ("cn-national-order36");
+  g_autoptr(CrRuleSet) order58 = load_bundled ("cn-national-order58");
+  g_autoptr(CrRuleSet) notice527 = load_bundled ("cn-national-notice527");
+
+  /* Submitted Monday 2026-09-28: 09-29 (1), 09-30 (2); 10-01 … 10-07
+   * National Day off; 10-08 (3), 10-09 (4), Saturday 10-10 is worked (5),
+   * Sunday 10-11 off; 10-12 (6), 10-13 (7), 10-14 (8), 10-15 (9),
+   * 10-16 (10). */
+  assert_add_working_days (order36, "2026-09-28", 10, "2026-10-16", TRUE);
+
+  /* Submitted Friday 2026-02-13 (under order58): Saturday 02-14 is worked
+   * (1); 02-15 … 02-23 Spring Festival off; 02-24 (2), 02-25 (3),
+   * 02-26 (4), 02-27 (5), Saturday 02-28 is worked (6), Sunday 03-01 off;
+   * 03-02 (7), 03-03 (8), 03-04 (9), 03-05 (10). */
+  assert_add_working_days (order58, "2026-02-13", 10, "2026-03-05", TRUE);
+
+  /* Submitted Friday 2025-01-24: Saturday 01-25 off, Sunday 01-26 worked
+   * (1), 01-27 (2); 01-28 … 02-04 off; 02-05 (3), 02-06 (4), 02-07 (5),
+   * Saturday 02-08 worked (6); 02-10 (7) … 02-13 (10). */
+  assert_add_working_days (order58, "2025-01-24", 10, "2025-02-13", TRUE);
+
+  /* Thursday 2026-12-17: 12-18 (1), 12-21 … 12-25 (2-6), 12-28 … 12-31
+   * (7-10): the count ends on the last known day, so it is exact. */
+  assert_add_working_days (order36, "2026-12-17", 10, "2026-12-31", TRUE);
+
+  /* Thursday 2026-12-24: 12-25 (1), 12-28 … 12-31 (2-5), then 2027 whose
+   * holidays are not known: Friday 01-01 counts (6), 01-04 … 01-07 (7-10).
+   * Approximate. */
+  assert_add_working_days (order36, "2026-12-24", 10, "2027-01-07", FALSE);
+
+  /* Before the calendar starts: Friday 2024-12-20: 12-23 … 12-27 (1-5),
+   * 12-30 (6), 12-31 (7), both unknown; 2025-01-01 is a holiday; 01-02 (8),
+   * 01-03 (9), 01-06 (10). Approximate. */
+  assert_add_working_days (order58, "2024-12-20", 10, "2025-01-06", FALSE);
+
+  /* No rule set, or one without a calendar: Monday to Friday, never exact.
+   * 2026-09-28: 09-29, 09-30, 10-01, 10-02, 10-05 … 10-09, 10-12. */
+  assert_add_working_days (NULL, "2026-09-28", 10, "2026-10-12", FALSE);
+  assert_add_working_days (notice527, "2026-09-28", 10, "2026-10-12", FALSE);
+  /* Friday + 1 is Monday. */
+  assert_add_working_days (NULL, "2026-11-06", 1, "2026-11-09", FALSE);
+
+  /* Nothing to count. */
+  assert_add_working_days (order36, "2026-10-01", 0, "2026-10-01", TRUE);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -1030,6 +1320,10 @@ main (int   argc,
   g_test_add_func ("/rule-set/collection/cache-precedence", test_cache_precedence);
   g_test_add_func ("/rule-set/collection/cache-invalid", test_cache_invalid_falls_back);
   g_test_add_func ("/rule-set/language", test_language);
+  g_test_add_func ("/rule-set/calendar/bundled", test_calendar_bundled);
+  g_test_add_func ("/rule-set/calendar/malformed", test_calendar_malformed);
+  g_test_add_func ("/rule-set/calendar/overlay", test_calendar_overlay);
+  g_test_add_func ("/rule-set/calendar/add-working-days", test_add_working_days);
 
   status = g_test_run ();
   remove_tree (cache_home);

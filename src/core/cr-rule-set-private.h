@@ -51,6 +51,11 @@ GHashTable  *cr_rule_set_get_case_wide_slots  (CrRuleSet  *self);
 const char  *cr_rule_set_get_unverified_label (CrRuleSet  *self,
                                                CrLanguage  language);
 const char  *cr_earliest_kind_to_string       (CrEarliestKind kind);
+/* guint32 Julian days (g_date_get_julian()), ascending; NULL without a
+ * calendar. */
+GArray      *cr_rule_set_get_holidays         (CrRuleSet  *self);
+GArray      *cr_rule_set_get_working_weekends (CrRuleSet  *self);
+
 
 gboolean     cr_template_expand               (const char       *template_text,
                                                CrTemplateLookup  lookup,

@@ -78,6 +78,14 @@ struct _CrRuleSet
   GPtrArray       *suggestions;  /* CrSuggestion* */
   GPtrArray       *rules;        /* RuleEntry* */
   GHashTable      *rules_by_id;  /* id → RuleEntry* (borrowed) */
+
+  /* The calendar of working days; without one, Monday to Friday. */
+  gboolean         has_calendar;
+  GDate            calendar_from;
+  GDate            calendar_until;
+  GArray          *holidays;          /* guint32 Julian days, ascending */
+  GArray          *working_weekends;  /* guint32 Julian days, ascending */
+  GStrv            calendar_basis;
 };
 
 G_DEFINE_FINAL_TYPE (CrRuleSet, cr_rule_set, G_TYPE_OBJECT)
@@ -693,13 +701,13 @@ load_metadata (Loader     *l,
 {
   static const char * const base_keys[] = {
     "format", "format_version", "id", "version", "extends", "regime", "jurisdiction",
-    "valid_from", "valid_until", "title", "labels", "class_names", "bases", "definitions",
-    "slots", "periods", "statuses", "severity_suggestions", "rules", NULL
+    "valid_from", "valid_until", "title", "labels", "class_names", "bases", "calendar",
+    "definitions", "slots", "periods", "statuses", "severity_suggestions", "rules", NULL
   };
   static const char * const overlay_keys[] = {
     "format", "format_version", "id", "version", "extends", "regime", "jurisdiction",
-    "valid_from", "valid_until", "title", "bases", "definitions", "slots", "periods",
-    "severity_suggestions", "rules", NULL
+    "valid_from", "valid_until", "title", "bases", "calendar", "definitions", "slots",
+    "periods", "severity_suggestions", "rules", NULL
   };
   static const char * const base_only[] = { "labels", "class_names", "statuses", NULL };
   CrRuleSet *self = l->self;
@@ -887,6 +895,172 @@ load_bases (Loader     *l,
       basis->url = g_strdup (url);
       g_hash_table_insert (l->self->bases, g_strdup (key), basis);
     }
+
+  return TRUE;
+}
+
+/* -- the calendar of working days --------------------------------------- */
+
+static gboolean
+is_weekend (const GDate *date)
+{
+  GDateWeekday weekday = g_date_get_weekday (date);
+
+  return weekday == G_DATE_SATURDAY || weekday == G_DATE_SUNDAY;
+}
+
+static int
+compare_julian (gconstpointer a,
+                gconstpointer b)
+{
+  guint32 ja = *(const guint32 *) a;
+  guint32 jb = *(const guint32 *) b;
+
+  return ja < jb ? -1 : ja > jb ? 1 : 0;
+}
+
+static gboolean
+julian_list_contains (GArray  *days,
+                      guint32  julian)
+{
+  return days != NULL && g_array_binary_search (days, &julian, compare_julian, NULL);
+}
+
+/* Reads the dates of /calendar/@key: ascending, each once, between the
+ * calendar's first and last known days. */
+static gboolean
+load_calendar_dates (Loader      *l,
+                     JsonObject  *calendar,
+                     const char  *key,
+                     GArray      *out)
+{
+  CrRuleSet *self = l->self;
+  g_autofree char *pointer = cr_json_pointer_append ("/calendar", key);
+  JsonArray *array;
+  guint32 previous = 0;
+
+  if (!get_array (l, calendar, "/calendar", key, REQUIRED, &array))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *p = cr_json_pointer_append_index (pointer, i);
+      g_autoptr(GError) local_error = NULL;
+      JsonNode *node = json_array_get_element (array, i);
+      const char *text;
+      GDate date;
+      guint32 julian;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return loader_fail (l, CR_RULE_SET_ERROR_INVALID, p,
+                            _("expected a date written as YYYY-MM-DD"));
+      text = json_node_get_string (node);
+      if (!cr_date_parse (text, &date, &local_error))
+        return loader_fail (l, CR_RULE_SET_ERROR_INVALID, p, "%s", local_error->message);
+
+      if (g_date_compare (&date, &self->calendar_from) < 0)
+        return loader_fail (l, CR_RULE_SET_ERROR_INVALID, p,
+                            _("%s is before the calendar’s known_from"), text);
+      if (g_date_compare (&date, &self->calendar_until) > 0)
+        return loader_fail (l, CR_RULE_SET_ERROR_INVALID, p,
+                            _("%s is after the calendar’s known_until"), text);
+
+      julian = g_date_get_julian (&date);
+      if (i > 0 && julian <= previous)
+        return loader_fail (l, CR_RULE_SET_ERROR_INVALID, p,
+                            _("%s is out of order: list the dates in ascending order, each once"),
+                            text);
+      previous = julian;
+
+      if (out == self->working_weekends)
+        {
+          if (!is_weekend (&date))
+            return loader_fail (l, CR_RULE_SET_ERROR_INVALID, p,
+                                _("%s is not a Saturday or Sunday: only a weekend day can be "
+                                  "a make-up working day"), text);
+          if (julian_list_contains (self->holidays, julian))
+            return loader_fail (l, CR_RULE_SET_ERROR_INVALID, p,
+                                _("%s is also listed as a holiday"), text);
+        }
+
+      g_array_append_val (out, julian);
+    }
+
+  return TRUE;
+}
+
+static void
+calendar_clear (CrRuleSet *self)
+{
+  self->has_calendar = FALSE;
+  g_date_clear (&self->calendar_from, 1);
+  g_date_clear (&self->calendar_until, 1);
+  g_array_set_size (self->holidays, 0);
+  g_array_set_size (self->working_weekends, 0);
+  g_clear_pointer (&self->calendar_basis, g_strfreev);
+}
+
+/* An overlay's calendar replaces its base's as a whole; an overlay without
+ * one keeps the base's. */
+static gboolean
+load_calendar (Loader     *l,
+               JsonObject *root)
+{
+  static const char * const keys[] = {
+    "known_from", "known_until", "holidays", "working_weekends", "basis", NULL
+  };
+  CrRuleSet *self = l->self;
+  g_autoptr(GStrvBuilder) basis_keys = NULL;
+  JsonObject *calendar;
+  JsonArray *basis;
+  gboolean ok;
+
+  if (!get_object (l, root, "", "calendar", OPTIONAL, &calendar))
+    return FALSE;
+  if (calendar == NULL)
+    return TRUE;
+
+  calendar_clear (self);
+  loader_take_item (l, g_strdup (_("the calendar")));
+
+  ok = check_keys (l, calendar, "/calendar", keys) &&
+       get_date (l, calendar, "/calendar", "known_from", REQUIRED, &self->calendar_from) &&
+       get_date (l, calendar, "/calendar", "known_until", REQUIRED, &self->calendar_until);
+  if (!ok)
+    return FALSE;
+  if (g_date_compare (&self->calendar_until, &self->calendar_from) < 0)
+    return loader_fail (l, CR_RULE_SET_ERROR_INVALID, "/calendar/known_until",
+                        _("the calendar ends before it starts"));
+
+  if (!load_calendar_dates (l, calendar, "holidays", self->holidays) ||
+      !load_calendar_dates (l, calendar, "working_weekends", self->working_weekends))
+    return FALSE;
+
+  if (!get_array (l, calendar, "/calendar", "basis", REQUIRED, &basis))
+    return FALSE;
+  if (json_array_get_length (basis) == 0)
+    return loader_fail (l, CR_RULE_SET_ERROR_INVALID, "/calendar/basis",
+                        _("name at least one basis: where the holidays are announced"));
+
+  basis_keys = g_strv_builder_new ();
+  for (guint i = 0; i < json_array_get_length (basis); i++)
+    {
+      g_autofree char *p = cr_json_pointer_append_index ("/calendar/basis", i);
+      JsonNode *node = json_array_get_element (basis, i);
+      const char *key;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return loader_fail (l, CR_RULE_SET_ERROR_INVALID, p, _("expected a non-empty string"));
+      key = json_node_get_string (node);
+      if (!g_hash_table_contains (self->bases, key))
+        return loader_fail (l, CR_RULE_SET_ERROR_INVALID, p,
+                            _("“%s” is not a basis defined under /bases"), key);
+      g_strv_builder_add (basis_keys, key);
+    }
+
+  self->calendar_basis = g_strv_builder_end (basis_keys);
+  self->has_calendar = TRUE;
+  loader_take_item (l, NULL);
 
   return TRUE;
 }
@@ -1954,6 +2128,7 @@ apply_document (CrRuleSet   *self,
   ok = load_metadata (&l, root) &&
        load_labels (&l, root) &&
        load_bases (&l, root) &&
+       load_calendar (&l, root) &&
        load_slots (&l, root) &&
        load_definitions (&l, root) &&
        load_periods (&l, root) &&
@@ -1997,6 +2172,9 @@ cr_rule_set_finalize (GObject *object)
   g_clear_pointer (&self->case_wide_slots, g_hash_table_unref);
   g_clear_pointer (&self->bases, g_hash_table_unref);
   g_clear_pointer (&self->class_names, g_hash_table_unref);
+  g_clear_pointer (&self->holidays, g_array_unref);
+  g_clear_pointer (&self->working_weekends, g_array_unref);
+  g_strfreev (self->calendar_basis);
   local_text_clear (&self->title);
   local_text_clear (&self->unverified_label);
   g_free (self->id);
@@ -2037,6 +2215,10 @@ cr_rule_set_init (CrRuleSet *self)
   self->suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) suggestion_free);
   self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_entry_free);
   self->rules_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_date_clear (&self->calendar_from, 1);
+  g_date_clear (&self->calendar_until, 1);
+  self->holidays = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->working_weekends = g_array_new (FALSE, FALSE, sizeof (guint32));
 }
 
 static JsonNode *
@@ -2275,6 +2457,157 @@ cr_rule_set_covers (CrRuleSet   *self,
 
   return g_date_compare (date, &self->valid_from) >= 0 &&
          (!g_date_valid (&self->valid_until) || g_date_compare (date, &self->valid_until) <= 0);
+}
+
+/**
+ * cr_rule_set_has_calendar:
+ * @self: (nullable): a rule set
+ *
+ * Returns: whether @self carries a calendar of public holidays and make-up
+ * working days (`calendar` in the rule-set format).
+ */
+gboolean
+cr_rule_set_has_calendar (CrRuleSet *self)
+{
+  g_return_val_if_fail (self == NULL || CR_IS_RULE_SET (self), FALSE);
+
+  return self != NULL && self->has_calendar;
+}
+
+/**
+ * cr_rule_set_get_calendar_known_from:
+ *
+ * Returns: (nullable): the first day the calendar knows, or %NULL without a
+ * calendar.
+ */
+const GDate *
+cr_rule_set_get_calendar_known_from (CrRuleSet *self)
+{
+  g_return_val_if_fail (CR_IS_RULE_SET (self), NULL);
+  return self->has_calendar ? &self->calendar_from : NULL;
+}
+
+/**
+ * cr_rule_set_get_calendar_known_until:
+ *
+ * Returns: (nullable): the last day the calendar knows (the last year whose
+ * holidays have been announced), or %NULL without a calendar.
+ */
+const GDate *
+cr_rule_set_get_calendar_known_until (CrRuleSet *self)
+{
+  g_return_val_if_fail (CR_IS_RULE_SET (self), NULL);
+  return self->has_calendar ? &self->calendar_until : NULL;
+}
+
+/**
+ * cr_rule_set_get_calendar_basis:
+ *
+ * Returns: (nullable) (transfer none): the keys of the bases the calendar
+ * cites, or %NULL without a calendar.
+ */
+const char * const *
+cr_rule_set_get_calendar_basis (CrRuleSet *self)
+{
+  g_return_val_if_fail (CR_IS_RULE_SET (self), NULL);
+  return self->has_calendar ? (const char * const *) self->calendar_basis : NULL;
+}
+
+GArray *
+cr_rule_set_get_holidays (CrRuleSet *self)
+{
+  g_return_val_if_fail (CR_IS_RULE_SET (self), NULL);
+  return self->has_calendar ? self->holidays : NULL;
+}
+
+GArray *
+cr_rule_set_get_working_weekends (CrRuleSet *self)
+{
+  g_return_val_if_fail (CR_IS_RULE_SET (self), NULL);
+  return self->has_calendar ? self->working_weekends : NULL;
+}
+
+static gboolean
+calendar_knows (CrRuleSet   *self,
+                const GDate *date)
+{
+  return self != NULL && self->has_calendar &&
+         g_date_compare (date, &self->calendar_from) >= 0 &&
+         g_date_compare (date, &self->calendar_until) <= 0;
+}
+
+/**
+ * cr_rule_set_is_working_day:
+ * @self: (nullable): a rule set, or %NULL for Monday to Friday
+ * @date: a valid date
+ * @known: (out) (optional): whether @self's calendar covers @date; when it
+ *   does not, the answer is a guess (Monday to Friday)
+ *
+ * Returns: whether @date is a working day: a weekday that is not a public
+ * holiday, or a weekend day made a working day (调休上班).
+ */
+gboolean
+cr_rule_set_is_working_day (CrRuleSet   *self,
+                            const GDate *date,
+                            gboolean    *known)
+{
+  guint32 julian;
+
+  g_return_val_if_fail (self == NULL || CR_IS_RULE_SET (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  if (!calendar_knows (self, date))
+    {
+      if (known != NULL)
+        *known = FALSE;
+      return !is_weekend (date);
+    }
+
+  if (known != NULL)
+    *known = TRUE;
+  julian = g_date_get_julian (date);
+  if (is_weekend (date))
+    return julian_list_contains (self->working_weekends, julian);
+  return !julian_list_contains (self->holidays, julian);
+}
+
+/**
+ * cr_rule_set_add_working_days:
+ * @self: (nullable): the rule set whose calendar counts, or %NULL to count
+ *   Monday to Friday only
+ * @date: (inout): a valid date, moved forward
+ * @days: how many working days to add
+ *
+ * Moves @date forward by @days working days (cr_rule_set_is_working_day()):
+ * by the calendar of @self as far as it is known, and Monday to Friday
+ * before and after that.
+ *
+ * Returns: %TRUE if every day counted lay within the calendar (so the date
+ * is exact), %FALSE if the count went beyond it or there is no calendar
+ * (then the date may be early by holidays not yet announced).
+ */
+gboolean
+cr_rule_set_add_working_days (CrRuleSet *self,
+                              GDate     *date,
+                              guint      days)
+{
+  gboolean exact = cr_rule_set_has_calendar (self);
+
+  g_return_val_if_fail (self == NULL || CR_IS_RULE_SET (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  while (days > 0)
+    {
+      gboolean known;
+
+      g_date_add_days (date, 1);
+      if (cr_rule_set_is_working_day (self, date, &known))
+        days--;
+      if (!known)
+        exact = FALSE;
+    }
+
+  return exact;
 }
 
 /**

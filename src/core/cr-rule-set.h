@@ -10,6 +10,10 @@
  * slot …) and the JSON pointer of the bad field. An overlay (`extends`) may
  * add, tighten or disable rules, but an attempt to loosen an error is
  * refused (CR_RULE_SET_ERROR_LOOSENS).
+ *
+ * A rule set may carry a calendar of public holidays and make-up working
+ * days, so that "10 working days" is counted as the authorities count it;
+ * next year's holidays arrive as a rule-set update.
  */
 
 #pragma once
@@ -136,6 +140,17 @@ gboolean             cr_rule_set_covers               (CrRuleSet            *sel
 const char          *cr_rule_set_get_class_name       (CrRuleSet            *self,
                                                        const char           *class_id,
                                                        CrLanguage            language);
+
+gboolean             cr_rule_set_has_calendar         (CrRuleSet            *self);
+const GDate         *cr_rule_set_get_calendar_known_from  (CrRuleSet        *self);
+const GDate         *cr_rule_set_get_calendar_known_until (CrRuleSet        *self);
+const char * const  *cr_rule_set_get_calendar_basis   (CrRuleSet            *self);
+gboolean             cr_rule_set_is_working_day       (CrRuleSet            *self,
+                                                       const GDate          *date,
+                                                       gboolean             *known);
+gboolean             cr_rule_set_add_working_days     (CrRuleSet            *self,
+                                                       GDate                *date,
+                                                       guint                 days);
 
 guint                cr_rule_set_get_n_slots          (CrRuleSet            *self);
 const CrSlotDef     *cr_rule_set_get_slot             (CrRuleSet            *self,
