@@ -190,25 +190,6 @@ cr_case_set_tracking (CrCase      *kase,
   return cr_case_get_generation (kase) != generation;
 }
 
-/* Adds @days working days (Monday to Friday; public holidays are not
- * known here, so the result can be a little early). */
-void
-cr_date_add_working_days (GDate *date,
-                          guint  days)
-{
-  g_return_if_fail (date != NULL && g_date_valid (date));
-
-  while (days > 0)
-    {
-      GDateWeekday weekday;
-
-      g_date_add_days (date, 1);
-      weekday = g_date_get_weekday (date);
-      if (weekday != G_DATE_SATURDAY && weekday != G_DATE_SUNDAY)
-        days--;
-    }
-}
-
 static void
 keep_earliest (GDate       *earliest,
                const GDate *date)
@@ -221,7 +202,8 @@ keep_earliest (GDate       *earliest,
 
 /**
  * cr_case_status_compute:
- * @rules: (nullable): the rule sets for the checker's verdict
+ * @rules: (nullable): the rule sets for the checker's verdict, and whose
+ *   calendar counts the working days until Credit China's answer is due
  * @today: the application date to check against
  * @next_date: (out caller-allocates): the next date that matters (see
  *   cr_case_status_describe_date()), cleared when none does
@@ -250,8 +232,15 @@ cr_case_status_compute (CrCase              *kase,
     case CR_TRACKING_SUBMITTED:
       if (g_date_valid (&date))
         {
+          /* Counted by the calendar of the rule set in force on the day of
+           * submission, as the checker selects it; Monday to Friday when
+           * none is. */
+          g_autoptr(CrRuleSet) rule_set = NULL;
+
+          if (rules != NULL)
+            rule_set = cr_rule_set_collection_select (rules, &date, NULL);
           *next_date = date;
-          cr_date_add_working_days (next_date, CR_ANSWER_WORKING_DAYS);
+          cr_rule_set_add_working_days (rule_set, next_date, CR_ANSWER_WORKING_DAYS);
         }
       return CR_CASE_STATUS_SUBMITTED;
     case CR_TRACKING_REPAIRED:

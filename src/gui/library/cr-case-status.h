@@ -45,7 +45,8 @@ typedef enum
   CR_CASE_STATUS_UNREADABLE,
 } CrCaseStatus;
 
-/* Credit China answers within 10 working days of an application. */
+/* Credit China answers within 10 working days of an application, counted
+ * by the calendar of the rule set in force (cr_rule_set_add_working_days()). */
 #define CR_ANSWER_WORKING_DAYS 10
 
 const char *cr_case_status_get_label      (CrCaseStatus  status);
@@ -57,11 +58,9 @@ gboolean    cr_case_set_tracking          (CrCase       *kase,
                                            CrTracking    tracking,
                                            const GDate  *date);
 
-void        cr_date_add_working_days      (GDate        *date,
-                                           guint         days);
-
 /* @rules may be NULL (no checker verdict: a case without tracking is a
- * draft). @next_date is cleared when no date matters. */
+ * draft; the answer to a submitted case is due after 10 days counted Monday
+ * to Friday). @next_date is cleared when no date matters. */
 CrCaseStatus cr_case_status_compute       (CrCase              *kase,
                                            CrRuleSetCollection *rules,
                                            const GDate         *today,

@@ -1,0 +1,106 @@
+/* test-case-status.c: the library badge's dates, Credit China's answer date
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * cr-case-status.c uses no GTK; it lives with the library in the GUI
+ * library, so this test links that but needs no display.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "cr-case-status.h"
+#include "cr-date.h"
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* The answer date of a case submitted on @submitted, as the library shows it. */
+static char *
+answer_date (CrRuleSetCollection *rules,
+             const char          *submitted)
+{
+  g_autoptr(CrCase) kase = cr_case_new ();
+  GDate date, today, next;
+
+  g_assert_true (cr_date_parse (submitted, &date, NULL));
+  g_assert_true (cr_case_set_tracking (kase, CR_TRACKING_SUBMITTED, &date));
+  g_date_set_dmy (&today, 1, 12, 2026);
+  g_assert_cmpint (cr_case_status_compute (kase, rules, &today, &next), ==,
+                   CR_CASE_STATUS_SUBMITTED);
+  g_assert_true (g_date_valid (&next));
+  return cr_date_format (&next);
+}
+
+static void
+test_answer_date (void)
+{
+  g_autoptr(CrRuleSetCollection) rules = cr_rule_set_collection_new_default ();
+  g_autofree char *national_day = NULL;
+  g_autofree char *spring_festival = NULL;
+  g_autofree char *weekdays = NULL;
+  g_autofree char *too_early = NULL;
+  g_autofree char *text = NULL;
+  GDate due;
+
+  g_assert_cmpuint (cr_rule_set_collection_get_n_rule_sets (rules), ==, 3);
+
+  /* Under order36 (from 2026-04-01): National Day 10-01 … 10-07 is off and
+   * Saturday 10-10 is worked: 09-29, 09-30, 10-08, 10-09, 10-10, 10-12 …
+   * 10-16 are the 10 working days. */
+  national_day = answer_date (rules, "2026-09-28");
+  g_assert_cmpstr (national_day, ==, "2026-10-16");
+
+  /* Under order58 (until 2026-03-31), whose calendar is the same: Saturday
+   * 02-14 worked, 02-15 … 02-23 off, 02-24 … 02-27, Saturday 02-28
+   * worked, 03-02 … 03-05. */
+  spring_festival = answer_date (rules, "2026-02-13");
+  g_assert_cmpstr (spring_festival, ==, "2026-03-05");
+
+  /* Without rule sets: Monday to Friday. */
+  weekdays = answer_date (NULL, "2026-09-28");
+  g_assert_cmpstr (weekdays, ==, "2026-10-12");
+
+  /* Before any rule set (2019-07-01) there is no calendar either. */
+  too_early = answer_date (rules, "2019-06-03");
+  g_assert_cmpstr (too_early, ==, "2019-06-17");
+
+  g_assert_true (cr_date_parse ("2026-10-16", &due, NULL));
+  text = cr_case_status_describe_date (CR_CASE_STATUS_SUBMITTED, &due);
+  g_assert_cmpstr (text, ==, "Answer due by 2026-10-16");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cache_home = g_dir_make_tmp ("cr-case-status-cache-XXXXXX", NULL);
+  int status;
+
+  /* Never the user's fetched rule sets: a cache of our own. */
+  g_assert_nonnull (cache_home);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/case-status/answer-date", test_answer_date);
+
+  status = g_test_run ();
+  remove_tree (cache_home);
+  return status;
+}
