@@ -391,11 +391,27 @@ write_changed_rule_set (Fixture *fx)
   JsonArray *rules;
   JsonArray *periods;
   JsonNode *added;
+  JsonObject *calendar;
+  JsonArray *holidays;
+  JsonArray *weekends;
 
   json_parser_load_from_file (parser, src, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
   json_object_set_string_member (root, "version", "2026.2");
+
+  /* The next year's New Year holidays arrive; a make-up working Saturday
+   * is dropped. */
+  calendar = json_object_get_object_member (root, "calendar");
+  json_object_set_string_member (calendar, "known_until", "2027-12-31");
+  holidays = json_object_get_array_member (calendar, "holidays");
+  json_array_add_string_element (holidays, "2027-01-01");
+  json_array_add_string_element (holidays, "2027-01-02");
+  json_array_add_string_element (holidays, "2027-01-03");
+  weekends = json_object_get_array_member (calendar, "working_weekends");
+  g_assert_cmpstr (json_array_get_string_element (weekends, json_array_get_length (weekends) - 1),
+                   ==, "2026-10-10");
+  json_array_remove_element (weekends, json_array_get_length (weekends) - 1);
 
   rules = json_object_get_array_member (root, "rules");
   for (guint i = json_array_get_length (rules); i > 0; i--)
@@ -454,8 +470,14 @@ test_diff (Fixture       *fx,
   g_autofree char *out3 = NULL, *err3 = NULL;
   g_autofree char *out4 = NULL, *err4 = NULL;
   g_autofree char *out5 = NULL, *err5 = NULL;
+  g_autofree char *out6 = NULL, *err6 = NULL;
+  g_autofree char *notice_path = g_build_filename (source_root, "data", "rules",
+                                                   "cn-national-notice527.json", NULL);
   const char *expected =
     "Rule set cn-national-order36: version 2026.2 replaces version 2026.1.\n"
+    "The calendar of public holidays is now known until 2027-12-31 (was until 2026-12-31).\n"
+    "3 public holidays added to the calendar: 2027-01-01–2027-01-03.\n"
+    "1 weekend day is no longer a working day: 2026-10-10.\n"
     "Rule R19-FINE-PAID-FULL is milder: its findings are now of severity “warning” (was “error”).\n"
     "Rule R20-PAYMENT-DATE-MISSING is stricter: its findings are now of severity “error” "
     "(was “warning”).\n"
@@ -479,6 +501,7 @@ test_diff (Fixture       *fx,
                          "（原为“警告”）。\n");
   assert_contains (out5, "新规则 R41-NEW（提示）：信用修复免费办理");
   assert_contains (out5, "期限 general：最多公示 24 个月（原为 12 个月）。\n");
+  assert_contains (out5, "日历新增 3 天节假日：2027-01-01至2027-01-03。\n");
 
   g_assert_cmpint (run_cli (fx, ARGS ("rules", "diff", old_path, old_path), &out2, &err2), ==, 0);
   g_assert_cmpstr (out2, ==, "No changes.\n");
@@ -494,6 +517,17 @@ test_diff (Fixture       *fx,
   assert_contains (out3, "New period serious: repair possible after 12 months, counted from the "
                          "decision date; published for 36 months.\n");
   assert_contains (out3, "Period standard was removed.\n");
+  /* Both carry the same calendar of working days. */
+  g_assert_null (strstr (out3, "calendar"));
+
+  /* notice527 has none; order58 brings it. */
+  g_assert_cmpint (run_cli (fx, ARGS ("rules", "diff", notice_path, older_path), &out6, &err6),
+                   ==, 0);
+  assert_contains (out6, "Working days are now counted with a calendar of public holidays and "
+                         "make-up working days, known from 2025-01-01 until 2026-12-31.\n");
+  assert_contains (out6, "61 public holidays added to the calendar: 2025-01-01, "
+                         "2025-01-28–2025-02-04, ");
+  assert_contains (out6, "11 weekend days made working days: 2025-01-26, 2025-02-08, ");
 
   g_assert_cmpint (run_cli (fx, ARGS ("rules", "diff", old_path, "/nonexistent.json"),
                             &out4, &err4), ==, 2);

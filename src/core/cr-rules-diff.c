@@ -165,6 +165,179 @@ diff_header (GPtrArray  *changes,
     }
 }
 
+/* The Julian days of @days that are not in @other, ascending. */
+static GArray *
+days_missing_from (GArray *days,
+                   GArray *other)
+{
+  GArray *missing = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint i = 0; days != NULL && i < days->len; i++)
+    {
+      guint32 day = g_array_index (days, guint32, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; other != NULL && j < other->len && !found; j++)
+        found = g_array_index (other, guint32, j) == day;
+      if (!found)
+        g_array_append_val (missing, day);
+    }
+
+  return missing;
+}
+
+/* "2026-10-01–2026-10-07, 2026-10-10": runs of consecutive days as ranges. */
+static char *
+days_text (GArray *days)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < days->len;)
+    {
+      guint32 first = g_array_index (days, guint32, i);
+      guint n = 1;
+      GDate start, end;
+      g_autofree char *start_text = NULL;
+
+      while (i + n < days->len && g_array_index (days, guint32, i + n) == first + n)
+        n++;
+
+      g_date_clear (&start, 1);
+      g_date_set_julian (&start, first);
+      start_text = cr_date_format (&start);
+      if (out->len > 0)
+        g_string_append (out, _(", "));
+      if (n == 1)
+        {
+          g_string_append (out, start_text);
+        }
+      else
+        {
+          g_autofree char *end_text = NULL;
+
+          g_date_clear (&end, 1);
+          g_date_set_julian (&end, first + n - 1);
+          end_text = cr_date_format (&end);
+          /* Translators: a range of days, e.g. 2026-10-01–2026-10-07 */
+          g_string_append_printf (out, _("%s–%s"), start_text, end_text);
+        }
+      i += n;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+diff_calendar (GPtrArray *changes,
+               CrRuleSet *old_set,
+               CrRuleSet *new_set)
+{
+  gboolean had = cr_rule_set_has_calendar (old_set);
+  gboolean has = cr_rule_set_has_calendar (new_set);
+  GArray *old_holidays = cr_rule_set_get_holidays (old_set);
+  GArray *new_holidays = cr_rule_set_get_holidays (new_set);
+  GArray *old_weekends = cr_rule_set_get_working_weekends (old_set);
+  GArray *new_weekends = cr_rule_set_get_working_weekends (new_set);
+  g_autoptr(GArray) added = NULL;
+  g_autoptr(GArray) removed = NULL;
+  g_autoptr(GArray) weekends_added = NULL;
+  g_autoptr(GArray) weekends_removed = NULL;
+
+  if (!had && !has)
+    return;
+
+  if (had && !has)
+    {
+      add_change (changes, CR_RULES_CHANGE_CALENDAR, NULL,
+                  _("The calendar of public holidays was removed: working days are counted "
+                    "Monday to Friday."));
+      return;
+    }
+
+  if (!had)
+    {
+      g_autofree char *from = cr_date_format (cr_rule_set_get_calendar_known_from (new_set));
+      g_autofree char *until = cr_date_format (cr_rule_set_get_calendar_known_until (new_set));
+
+      add_change (changes, CR_RULES_CHANGE_CALENDAR, NULL,
+                  _("Working days are now counted with a calendar of public holidays and "
+                    "make-up working days, known from %s until %s."), from, until);
+    }
+  else
+    {
+      const GDate *old_from = cr_rule_set_get_calendar_known_from (old_set);
+      const GDate *new_from = cr_rule_set_get_calendar_known_from (new_set);
+      const GDate *old_until = cr_rule_set_get_calendar_known_until (old_set);
+      const GDate *new_until = cr_rule_set_get_calendar_known_until (new_set);
+
+      if (!dates_equal (old_from, new_from))
+        {
+          g_autofree char *was = cr_date_format (old_from);
+          g_autofree char *now = cr_date_format (new_from);
+
+          add_change (changes, CR_RULES_CHANGE_CALENDAR, NULL,
+                      _("The calendar of public holidays is now known from %s (was from %s)."),
+                      now, was);
+        }
+      if (!dates_equal (old_until, new_until))
+        {
+          g_autofree char *was = cr_date_format (old_until);
+          g_autofree char *now = cr_date_format (new_until);
+
+          add_change (changes, CR_RULES_CHANGE_CALENDAR, NULL,
+                      _("The calendar of public holidays is now known until %s (was until %s)."),
+                      now, was);
+        }
+    }
+
+  added = days_missing_from (new_holidays, old_holidays);
+  removed = days_missing_from (old_holidays, new_holidays);
+  weekends_added = days_missing_from (new_weekends, old_weekends);
+  weekends_removed = days_missing_from (old_weekends, new_weekends);
+
+  if (added->len > 0)
+    {
+      g_autofree char *text = days_text (added);
+
+      add_change (changes, CR_RULES_CHANGE_CALENDAR, NULL,
+                  g_dngettext (GETTEXT_PACKAGE,
+                               "%u public holiday added to the calendar: %s.",
+                               "%u public holidays added to the calendar: %s.", added->len),
+                  added->len, text);
+    }
+  if (removed->len > 0)
+    {
+      g_autofree char *text = days_text (removed);
+
+      add_change (changes, CR_RULES_CHANGE_CALENDAR, NULL,
+                  g_dngettext (GETTEXT_PACKAGE,
+                               "%u public holiday removed from the calendar: %s.",
+                               "%u public holidays removed from the calendar: %s.", removed->len),
+                  removed->len, text);
+    }
+  if (weekends_added->len > 0)
+    {
+      g_autofree char *text = days_text (weekends_added);
+
+      add_change (changes, CR_RULES_CHANGE_CALENDAR, NULL,
+                  g_dngettext (GETTEXT_PACKAGE,
+                               "%u weekend day made a working day: %s.",
+                               "%u weekend days made working days: %s.", weekends_added->len),
+                  weekends_added->len, text);
+    }
+  if (weekends_removed->len > 0)
+    {
+      g_autofree char *text = days_text (weekends_removed);
+
+      add_change (changes, CR_RULES_CHANGE_CALENDAR, NULL,
+                  g_dngettext (GETTEXT_PACKAGE,
+                               "%u weekend day is no longer a working day: %s.",
+                               "%u weekend days are no longer working days: %s.",
+                               weekends_removed->len),
+                  weekends_removed->len, text);
+    }
+}
+
 static gboolean
 rule_is_active (const CrRule *rule)
 {
@@ -451,6 +624,7 @@ cr_rules_diff (CrRuleSet *old_set,
   g_return_val_if_fail (CR_IS_RULE_SET (new_set), changes);
 
   diff_header (changes, old_set, new_set);
+  diff_calendar (changes, old_set, new_set);
   diff_rules (changes, old_set, new_set, lang);
   diff_required (changes, old_set, new_set, lang);
   diff_periods (changes, old_set, new_set);

@@ -31,6 +31,7 @@ typedef enum
   CR_RULES_CHANGE_PERIOD_CHANGED,
   CR_RULES_CHANGE_SLOT_ADDED,
   CR_RULES_CHANGE_SLOT_REMOVED,
+  CR_RULES_CHANGE_CALENDAR,        /* public holidays and make-up working days */
 } CrRulesChangeKind;
 
 typedef struct
@@ -43,8 +44,8 @@ typedef struct
 void       cr_rules_change_free (CrRulesChange *change);
 
 /* Returns (CrRulesChange): the changes from @old_set to @new_set, the set
- * itself first, then rules, periods and slots; empty when they are the
- * same. */
+ * itself first (version, validity, calendar), then rules, periods and
+ * slots; empty when they are the same. */
 GPtrArray *cr_rules_diff        (CrRuleSet     *old_set,
                                  CrRuleSet     *new_set);
 

@@ -54,6 +54,7 @@ change_icon (CrRulesChangeKind kind)
     case CR_RULES_CHANGE_RULE_REWORDED:
     case CR_RULES_CHANGE_REQUIRED_SLOT:
     case CR_RULES_CHANGE_PERIOD_CHANGED:
+    case CR_RULES_CHANGE_CALENDAR:
     default:
       return "document-edit-symbolic";
     }
