@@ -316,6 +316,26 @@ test_not_json (void)
                                          NULL, &error3);
   g_assert_null (rule_set3);
   g_assert_error (error3, CR_RULE_SET_ERROR, CR_RULE_SET_ERROR_PARSE);
+
+  /* Cut off anywhere, in the middle of a character too: json-glib quotes
+   * the broken text, the message stays valid UTF-8 for the window. */
+  {
+    static const char text[] = "{\"title\": {\"zh_CN\": \"申请时可不附这些材料\"}}";
+
+    for (gsize cut = 1; cut < sizeof text - 1; cut++)
+      {
+        g_autoptr(GBytes) bytes = g_bytes_new_static (text, cut);
+        g_autoptr(GError) error4 = NULL;
+        g_autoptr(CrRuleSet) rule_set4 = cr_rule_set_new_from_bytes (bytes, "cut.json",
+                                                                     CR_RULE_SET_SOURCE_FILE,
+                                                                     NULL, &error4);
+
+        g_assert_null (rule_set4);
+        g_assert_nonnull (error4);
+        g_assert_true (g_utf8_validate (error4->message, -1, NULL));
+        g_assert_true (g_str_has_prefix (error4->message, "cut.json: "));
+      }
+  }
 }
 
 /* -- overlays ------------------------------------------------------------- */

@@ -1138,6 +1138,25 @@ test_versions (void)
   g_assert_false (cr_rules_id_is_valid (".hidden"));
 }
 
+/* An index cut off anywhere, in the middle of a character too, gives a
+ * message in valid UTF-8 (json-glib quotes the broken text). */
+static void
+test_index_cut (void)
+{
+  static const char text[] = "{\"t\": \"申请时可不附这些材料\"}";
+
+  for (gsize cut = 1; cut < sizeof text - 1; cut++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (text, cut);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrRulesIndex) index = cr_rules_index_new_from_bytes (bytes, &error);
+
+      g_assert_null (index);
+      g_assert_nonnull (error);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1158,6 +1177,7 @@ main (int   argc,
 #define ADD(path, fn) \
   g_test_add ("/rules-client/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
 
+  g_test_add_func ("/rules-client/index-cut", test_index_cut);
   ADD ("ok", test_ok);
   ADD ("not-modified", test_not_modified);
   ADD ("not-found", test_not_found);

@@ -63,4 +63,8 @@ gboolean     cr_template_expand               (const char       *template_text,
                                                GString          *out,
                                                char            **bad_name);
 
+/* The built-in rule sets (a GResource), referenced for the whole life of
+ * the process. */
+GResource *cr_rules_resource_get (void);
+
 G_END_DECLS

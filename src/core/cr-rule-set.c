@@ -2234,8 +2234,11 @@ parse_document (GBytes      *bytes,
 
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
+      /* json-glib quotes the bad text, which may be a cut-off character. */
+      g_autofree char *detail = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, CR_RULE_SET_ERROR, CR_RULE_SET_ERROR_PARSE,
-                   _("%s: not valid JSON: %s"), origin, local_error->message);
+                   _("%s: not valid JSON: %s"), origin, detail);
       return NULL;
     }
 
@@ -3061,11 +3064,33 @@ has_identical_candidate (GPtrArray *candidates,
   return FALSE;
 }
 
+/**
+ * cr_rules_resource_get:
+ *
+ * The built-in rule sets. The resource that glib-compile-resources
+ * generates is dropped by a destructor when the process exits, while a
+ * worker thread may still be reading rule sets (the window quits without
+ * waiting for them): a reference kept here for the life of the process
+ * keeps it valid until the very end. Its data is static.
+ *
+ * Returns: (transfer none): the resource
+ */
+GResource *
+cr_rules_resource_get (void)
+{
+  static GResource *resource;
+
+  if (g_once_init_enter (&resource))
+    g_once_init_leave (&resource, g_resource_ref (cr_rules_get_resource ()));
+
+  return resource;
+}
+
 static void
 add_resource_candidates (CrRuleSetCollection *self,
                          GPtrArray           *candidates)
 {
-  GResource *resource = cr_rules_get_resource ();
+  GResource *resource = cr_rules_resource_get ();
   g_auto(GStrv) names = NULL;
 
   names = g_resource_enumerate_children (resource, RULES_RESOURCE_PATH,

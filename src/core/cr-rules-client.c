@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "cr-rule-set.h"
+#include "cr-rule-set-private.h"
 #include "cr-rules-client.h"
 #include "cr-rules-index.h"
 #include "cr-rules-resources.h"
@@ -1183,7 +1184,7 @@ static void
 add_bundled_candidates (GPtrArray  *candidates,
                         const char *installed_dir)
 {
-  GResource *resource = cr_rules_get_resource ();
+  GResource *resource = cr_rules_resource_get ();
   g_auto(GStrv) names = g_resource_enumerate_children (resource, RULES_RESOURCE_PATH,
                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_autofree char *dir = installed_dir != NULL

@@ -358,8 +358,11 @@ cr_rules_index_new_from_bytes (GBytes  *bytes,
   data = g_bytes_get_data (bytes, &len);
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
+      /* json-glib quotes the bad text, which may be a cut-off character. */
+      g_autofree char *detail = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, CR_RULES_INDEX_ERROR, CR_RULES_INDEX_ERROR_PARSE,
-                   _("The index is not valid JSON: %s"), local_error->message);
+                   _("The index is not valid JSON: %s"), detail);
       return NULL;
     }
 
