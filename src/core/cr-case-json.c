@@ -208,6 +208,46 @@ wrong_type (const Reader  *r,
   return FALSE;
 }
 
+typedef gboolean (*NodeIsFunc) (JsonNode *node);
+
+static gboolean
+node_is_object (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_OBJECT (node);
+}
+
+static gboolean
+node_is_array (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_ARRAY (node);
+}
+
+/* get_member(), and then the member must be of the kind @is_kind tells
+ * (@expected names it in the message). */
+static gboolean
+get_typed_member (const Reader  *r,
+                  JsonObject    *object,
+                  const char    *base,
+                  const char    *key,
+                  Need           need,
+                  NodeIsFunc     is_kind,
+                  const char    *expected,
+                  JsonNode     **out,
+                  GError       **error)
+{
+  if (!get_member (r, object, base, key, need, out, error))
+    return FALSE;
+  if (*out != NULL && !is_kind (*out))
+    {
+      JsonNode *found = *out;
+
+      *out = NULL;
+      return wrong_type (r, base, key, expected, found, error);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_string (const Reader  *r,
              JsonObject    *object,
@@ -221,14 +261,10 @@ read_string (const Reader  *r,
 
   *out = NULL;
 
-  if (!get_member (r, object, base, key, need, &node, error))
+  if (!get_typed_member (r, object, base, key, need, node_is_string, _("a string"), &node, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-  if (!node_is_string (node))
-    return wrong_type (r, base, key, _("a string"), node, error);
-
-  *out = g_strdup (json_node_get_string (node));
+  if (node != NULL)
+    *out = g_strdup (json_node_get_string (node));
   return TRUE;
 }
 
@@ -260,15 +296,71 @@ read_boolean (const Reader  *r,
 
   *out = CR_TRISTATE_UNKNOWN;
 
-  if (!get_member (r, object, base, key, OPTIONAL, &node, error))
+  if (!get_typed_member (r, object, base, key, OPTIONAL, node_is_boolean, _("true or false"),
+                         &node, error))
+    return FALSE;
+  if (node != NULL)
+    *out = json_node_get_boolean (node) ? CR_TRISTATE_YES : CR_TRISTATE_NO;
+  return TRUE;
+}
+
+/* A string member that @parse turns into a value: *@text is NULL when
+ * the member is absent, or "" and @allow_empty; a string @parse refuses
+ * is an error with its message. */
+typedef gboolean (*ParseFunc) (const char *text,
+                               gpointer    out,
+                               GError    **error);
+
+static gboolean
+read_parsed_string (const Reader  *r,
+                    JsonObject    *object,
+                    const char    *base,
+                    const char    *key,
+                    Need           need,
+                    const char    *expected,
+                    gboolean       allow_empty,
+                    ParseFunc      parse,
+                    gpointer       out,
+                    GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node;
+  const char *text;
+
+  if (!get_typed_member (r, object, base, key, need, node_is_string, expected, &node, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
-  if (!node_is_boolean (node))
-    return wrong_type (r, base, key, _("true or false"), node, error);
 
-  *out = json_node_get_boolean (node) ? CR_TRISTATE_YES : CR_TRISTATE_NO;
+  text = json_node_get_string (node);
+  if (*text == '\0' && allow_empty)
+    return TRUE;
+
+  if (!parse (text, out, &local_error))
+    {
+      g_autofree char *pointer = pointer_key (base, key);
+
+      set_error (r, error, CR_CASE_ERROR_INVALID, pointer, "%s", local_error->message);
+      return FALSE;
+    }
+
   return TRUE;
+}
+
+static gboolean
+parse_date (const char *text,
+            gpointer    out,
+            GError    **error)
+{
+  return cr_date_parse (text, out, error);
+}
+
+static gboolean
+parse_money (const char *text,
+             gpointer    out,
+             GError    **error)
+{
+  return cr_money_parse (text, out, error);
 }
 
 /* Dates: strings YYYY-MM-DD. An optional date may also be "" (spreadsheets
@@ -282,33 +374,11 @@ read_date (const Reader  *r,
            GDate         *date,
            GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node;
-  const char *text;
-
   g_date_clear (date, 1);
 
-  if (!get_member (r, object, base, key, need, &node, error))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-  if (!node_is_string (node))
-    return wrong_type (r, base, key, _("a date written as YYYY-MM-DD"), node, error);
-
-  text = json_node_get_string (node);
-  if (*text == '\0' &&
-      (need == OPTIONAL || (r->flags & CR_CASE_LOAD_ALLOW_INCOMPLETE) != 0))
-    return TRUE;
-
-  if (!cr_date_parse (text, date, &local_error))
-    {
-      g_autofree char *pointer = pointer_key (base, key);
-
-      set_error (r, error, CR_CASE_ERROR_INVALID, pointer, "%s", local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return read_parsed_string (r, object, base, key, need, _("a date written as YYYY-MM-DD"),
+                             need == OPTIONAL || (r->flags & CR_CASE_LOAD_ALLOW_INCOMPLETE) != 0,
+                             parse_date, date, error);
 }
 
 /* Money: a decimal string in yuan; *@fen is -1 when absent. */
@@ -320,33 +390,11 @@ read_money (const Reader  *r,
             gint64        *fen,
             GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node;
-  const char *text;
-
   *fen = -1;
 
-  if (!get_member (r, object, base, key, OPTIONAL, &node, error))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-  if (!node_is_string (node))
-    return wrong_type (r, base, key, _("an amount in yuan written as a string, such as \"5000\""),
-                       node, error);
-
-  text = json_node_get_string (node);
-  if (*text == '\0')
-    return TRUE;
-
-  if (!cr_money_parse (text, fen, &local_error))
-    {
-      g_autofree char *pointer = pointer_key (base, key);
-
-      set_error (r, error, CR_CASE_ERROR_INVALID, pointer, "%s", local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return read_parsed_string (r, object, base, key, OPTIONAL,
+                             _("an amount in yuan written as a string, such as \"5000\""),
+                             TRUE, parse_money, fen, error);
 }
 
 static char *
@@ -434,14 +482,10 @@ read_object (const Reader  *r,
 
   *out = NULL;
 
-  if (!get_member (r, object, base, key, need, &node, error))
+  if (!get_typed_member (r, object, base, key, need, node_is_object, _("an object"), &node, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return wrong_type (r, base, key, _("an object"), node, error);
-
-  *out = json_node_get_object (node);
+  if (node != NULL)
+    *out = json_node_get_object (node);
   return TRUE;
 }
 
@@ -458,14 +502,10 @@ read_array (const Reader  *r,
 
   *out = NULL;
 
-  if (!get_member (r, object, base, key, need, &node, error))
+  if (!get_typed_member (r, object, base, key, need, node_is_array, _("an array"), &node, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return wrong_type (r, base, key, _("an array"), node, error);
-
-  *out = json_node_get_array (node);
+  if (node != NULL)
+    *out = json_node_get_array (node);
   return TRUE;
 }
 
