@@ -1052,6 +1052,41 @@ check (CrRuleSet    *rule_set,
   return g_steal_pointer (&result);
 }
 
+/* Whether @rule_set governs applications made on @on; an error otherwise. */
+static gboolean
+check_covers (CrRuleSet    *rule_set,
+              const GDate  *on,
+              GError      **error)
+{
+  g_autofree char *on_text = NULL;
+
+  if (cr_rule_set_covers (rule_set, on))
+    return TRUE;
+
+  on_text = cr_date_format (on);
+  g_set_error (error, CR_CHECKER_ERROR, CR_CHECKER_ERROR_NO_RULE_SET,
+               _("The rule set “%s” does not cover applications made on %s"),
+               cr_rule_set_get_id (rule_set), on_text);
+  return FALSE;
+}
+
+/* The rule set of @rules in force on @on, or NULL with an error of the
+ * checker's domain. */
+static CrRuleSet *
+select_rule_set (CrRuleSetCollection  *rules,
+                 const GDate          *on,
+                 GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  CrRuleSet *rule_set = cr_rule_set_collection_select (rules, on, &local_error);
+
+  if (rule_set == NULL)
+    g_set_error_literal (error, CR_CHECKER_ERROR, CR_CHECKER_ERROR_NO_RULE_SET,
+                         local_error->message);
+
+  return rule_set;
+}
+
 /**
  * cr_checker_check_json_with_rule_set:
  * @case_root: the case as interchange JSON (spec/case-format.md)
@@ -1079,15 +1114,8 @@ cr_checker_check_json_with_rule_set (CrRuleSet    *rule_set,
   g_return_val_if_fail (on != NULL && g_date_valid (on), NULL);
   g_return_val_if_fail (language < CR_N_LANGUAGES, NULL);
 
-  if (!cr_rule_set_covers (rule_set, on))
-    {
-      g_autofree char *on_text = cr_date_format (on);
-
-      g_set_error (error, CR_CHECKER_ERROR, CR_CHECKER_ERROR_NO_RULE_SET,
-                   _("The rule set “%s” does not cover applications made on %s"),
-                   cr_rule_set_get_id (rule_set), on_text);
-      return NULL;
-    }
+  if (!check_covers (rule_set, on, error))
+    return NULL;
 
   return check (rule_set, case_root, NULL, on, language, error);
 }
@@ -1109,18 +1137,13 @@ cr_checker_check_json (CrRuleSetCollection  *rules,
                        GError              **error)
 {
   g_autoptr(CrRuleSet) rule_set = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (CR_IS_RULE_SET_COLLECTION (rules), NULL);
   g_return_val_if_fail (on != NULL && g_date_valid (on), NULL);
 
-  rule_set = cr_rule_set_collection_select (rules, on, &local_error);
+  rule_set = select_rule_set (rules, on, error);
   if (rule_set == NULL)
-    {
-      g_set_error_literal (error, CR_CHECKER_ERROR, CR_CHECKER_ERROR_NO_RULE_SET,
-                           local_error->message);
-      return NULL;
-    }
+    return NULL;
 
   return cr_checker_check_json_with_rule_set (rule_set, case_root, base_dir, on, language, error);
 }
@@ -1146,15 +1169,8 @@ cr_checker_check_case_with_rule_set (CrRuleSet    *rule_set,
   g_return_val_if_fail (on != NULL && g_date_valid (on), NULL);
   g_return_val_if_fail (language < CR_N_LANGUAGES, NULL);
 
-  if (!cr_rule_set_covers (rule_set, on))
-    {
-      g_autofree char *on_text = cr_date_format (on);
-
-      g_set_error (error, CR_CHECKER_ERROR, CR_CHECKER_ERROR_NO_RULE_SET,
-                   _("The rule set “%s” does not cover applications made on %s"),
-                   cr_rule_set_get_id (rule_set), on_text);
-      return NULL;
-    }
+  if (!check_covers (rule_set, on, error))
+    return NULL;
 
   return check (rule_set, NULL, case_, on, language, error);
 }
@@ -1174,19 +1190,14 @@ cr_checker_check_case (CrRuleSetCollection  *rules,
                        GError              **error)
 {
   g_autoptr(CrRuleSet) rule_set = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (CR_IS_RULE_SET_COLLECTION (rules), NULL);
   g_return_val_if_fail (CR_IS_CASE (case_), NULL);
   g_return_val_if_fail (on != NULL && g_date_valid (on), NULL);
 
-  rule_set = cr_rule_set_collection_select (rules, on, &local_error);
+  rule_set = select_rule_set (rules, on, error);
   if (rule_set == NULL)
-    {
-      g_set_error_literal (error, CR_CHECKER_ERROR, CR_CHECKER_ERROR_NO_RULE_SET,
-                           local_error->message);
-      return NULL;
-    }
+    return NULL;
 
   return cr_checker_check_case_with_rule_set (rule_set, case_, on, language, error);
 }
