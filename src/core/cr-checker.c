@@ -188,13 +188,43 @@ invalid_case (GError    **error,
   return FALSE;
 }
 
-/* Each reader returns FALSE only for a value of the wrong type or outside
- * the format; a missing or null value leaves the output unset. */
+typedef gboolean (*NodeIsFunc) (JsonNode *node);
+
 static gboolean
-read_string (JsonObject  *object,
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+node_is_boolean (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+}
+
+static gboolean
+node_is_object (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_OBJECT (node);
+}
+
+static gboolean
+node_is_array (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_ARRAY (node);
+}
+
+/* Each reader returns FALSE only for a value of the wrong type or outside
+ * the format; a missing or null value leaves the output unset. This one
+ * finds the member @key and checks its kind (@expected is the message
+ * otherwise); *@out is NULL when it is missing or null. */
+static gboolean
+read_member (JsonObject  *object,
              const char  *pointer,
              const char  *key,
-             const char **out,
+             NodeIsFunc   is_kind,
+             const char  *expected,
+             JsonNode   **out,
              GError     **error)
 {
   JsonNode *node = object ? json_object_get_member (object, key) : NULL;
@@ -203,13 +233,30 @@ read_string (JsonObject  *object,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (!is_kind (node))
     {
       g_autofree char *p = cr_json_pointer_append (pointer, key);
-      return invalid_case (error, p, _("expected a string"));
+      return invalid_case (error, p, "%s", expected);
     }
 
-  *out = json_node_get_string (node);
+  *out = node;
+  return TRUE;
+}
+
+static gboolean
+read_string (JsonObject  *object,
+             const char  *pointer,
+             const char  *key,
+             const char **out,
+             GError     **error)
+{
+  JsonNode *node;
+
+  *out = NULL;
+  if (!read_member (object, pointer, key, node_is_string, _("expected a string"), &node, error))
+    return FALSE;
+  if (node != NULL)
+    *out = json_node_get_string (node);
   return TRUE;
 }
 
@@ -234,50 +281,31 @@ read_enum (JsonObject          *object,
   return TRUE;
 }
 
+typedef gboolean (*ParseFunc) (const char *text,
+                               gpointer    out,
+                               GError    **error);
+
+/* A string that @parse turns into *@out; FALSE for one it refuses.
+ * *@known says whether there was a value. */
 static gboolean
-read_date (JsonObject  *object,
-           const char  *pointer,
-           const char  *key,
-           GDate       *out,
-           GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  const char *text;
-
-  g_date_clear (out, 1);
-  if (!read_string (object, pointer, key, &text, error))
-    return FALSE;
-  if (text == NULL)
-    return TRUE;
-
-  if (!cr_date_parse (text, out, &local_error))
-    {
-      g_autofree char *p = cr_json_pointer_append (pointer, key);
-      return invalid_case (error, p, "%s", local_error->message);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_money (JsonObject  *object,
-            const char  *pointer,
-            const char  *key,
-            gboolean    *known,
-            gint64      *out,
-            GError     **error)
+read_parsed (JsonObject  *object,
+             const char  *pointer,
+             const char  *key,
+             ParseFunc    parse,
+             gpointer     out,
+             gboolean    *known,
+             GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   const char *text;
 
   *known = FALSE;
-  *out = 0;
   if (!read_string (object, pointer, key, &text, error))
     return FALSE;
   if (text == NULL)
     return TRUE;
 
-  if (!cr_money_parse (text, out, &local_error))
+  if (!parse (text, out, &local_error))
     {
       g_autofree char *p = cr_json_pointer_append (pointer, key);
       return invalid_case (error, p, "%s", local_error->message);
@@ -288,25 +316,61 @@ read_money (JsonObject  *object,
 }
 
 static gboolean
+parse_date (const char *text,
+            gpointer    out,
+            GError    **error)
+{
+  return cr_date_parse (text, out, error);
+}
+
+static gboolean
+parse_money (const char *text,
+             gpointer    out,
+             GError    **error)
+{
+  return cr_money_parse (text, out, error);
+}
+
+static gboolean
+read_date (JsonObject  *object,
+           const char  *pointer,
+           const char  *key,
+           GDate       *out,
+           GError     **error)
+{
+  gboolean known;
+
+  g_date_clear (out, 1);
+  return read_parsed (object, pointer, key, parse_date, out, &known, error);
+}
+
+static gboolean
+read_money (JsonObject  *object,
+            const char  *pointer,
+            const char  *key,
+            gboolean    *known,
+            gint64      *out,
+            GError     **error)
+{
+  *out = 0;
+  return read_parsed (object, pointer, key, parse_money, out, known, error);
+}
+
+static gboolean
 read_boolean (JsonObject  *object,
               const char  *pointer,
               const char  *key,
               int         *out,
               GError     **error)
 {
-  JsonNode *node = object ? json_object_get_member (object, key) : NULL;
+  JsonNode *node;
 
   *out = -1;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    {
-      g_autofree char *p = cr_json_pointer_append (pointer, key);
-      return invalid_case (error, p, _("expected true or false"));
-    }
-
-  *out = json_node_get_boolean (node) ? 1 : 0;
+  if (!read_member (object, pointer, key, node_is_boolean, _("expected true or false"), &node,
+                    error))
+    return FALSE;
+  if (node != NULL)
+    *out = json_node_get_boolean (node) ? 1 : 0;
   return TRUE;
 }
 
@@ -317,19 +381,13 @@ read_object (JsonObject  *object,
              JsonObject **out,
              GError     **error)
 {
-  JsonNode *node = object ? json_object_get_member (object, key) : NULL;
+  JsonNode *node;
 
   *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_autofree char *p = cr_json_pointer_append (pointer, key);
-      return invalid_case (error, p, _("expected an object"));
-    }
-
-  *out = json_node_get_object (node);
+  if (!read_member (object, pointer, key, node_is_object, _("expected an object"), &node, error))
+    return FALSE;
+  if (node != NULL)
+    *out = json_node_get_object (node);
   return TRUE;
 }
 
@@ -340,19 +398,13 @@ read_array (JsonObject  *object,
             JsonArray  **out,
             GError     **error)
 {
-  JsonNode *node = object ? json_object_get_member (object, key) : NULL;
+  JsonNode *node;
 
   *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_autofree char *p = cr_json_pointer_append (pointer, key);
-      return invalid_case (error, p, _("expected an array"));
-    }
-
-  *out = json_node_get_array (node);
+  if (!read_member (object, pointer, key, node_is_array, _("expected an array"), &node, error))
+    return FALSE;
+  if (node != NULL)
+    *out = json_node_get_array (node);
   return TRUE;
 }
 
