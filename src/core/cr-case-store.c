@@ -1581,6 +1581,36 @@ save_data_new (CrCaseStore *self,
   return save;
 }
 
+/* Serialises @kase now (it may change while the thread writes) and runs
+ * @thread_func on it: a save or an autosave. */
+static void
+run_save_task (CrCaseStore         *self,
+               CrCase              *kase,
+               gpointer             source_tag,
+               GTaskThreadFunc      thread_func,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  char *data;
+  gsize length;
+
+  g_task_set_source_tag (task, source_tag);
+
+  if (!require_folder (kase, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data = cr_case_to_data (kase, &length);
+  g_task_set_task_data (task, save_data_new (self, kase, data, length),
+                        (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, thread_func);
+}
+
 static void
 save_thread (GTask        *task,
              gpointer      source_object,
@@ -1611,27 +1641,11 @@ cr_case_store_save_async (CrCaseStore         *self,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  char *data;
-  gsize length;
-
   g_return_if_fail (CR_IS_CASE_STORE (self));
   g_return_if_fail (CR_IS_CASE (kase));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cr_case_store_save_async);
-
-  if (!require_folder (kase, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  data = cr_case_to_data (kase, &length);
-  g_task_set_task_data (task, save_data_new (self, kase, data, length),
-                        (GDestroyNotify) save_data_free);
-  g_task_run_in_thread (task, save_thread);
+  run_save_task (self, kase, cr_case_store_save_async, save_thread, cancellable, callback,
+                 user_data);
 }
 
 gboolean
@@ -1943,27 +1957,11 @@ cr_case_store_write_autosave_async (CrCaseStore         *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  char *data;
-  gsize length;
-
   g_return_if_fail (CR_IS_CASE_STORE (self));
   g_return_if_fail (CR_IS_CASE (kase));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cr_case_store_write_autosave_async);
-
-  if (!require_folder (kase, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  data = cr_case_to_data (kase, &length);
-  g_task_set_task_data (task, save_data_new (self, kase, data, length),
-                        (GDestroyNotify) save_data_free);
-  g_task_run_in_thread (task, autosave_thread);
+  run_save_task (self, kase, cr_case_store_write_autosave_async, autosave_thread, cancellable,
+                 callback, user_data);
 }
 
 gboolean
