@@ -33,7 +33,7 @@ main (int   argc,
       return 1;
     }
 
-  app = cr_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);
+  app = cr_application_new (APP_ID, G_APPLICATION_HANDLES_OPEN);
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

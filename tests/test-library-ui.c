@@ -1149,6 +1149,41 @@ test_samples_overview (Fixture       *fixture,
   cr_test_ui_save_screenshot (GTK_WIDGET (window), "main-window");
 }
 
+/* Opening a case from the file manager or the command line: a case of the
+ * library is selected, not copied; another is imported as a copy. */
+static void
+test_open_files (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *folder = store_case (fixture, "苏州示例食品有限公司", "91320505MA1W8K3D1C", NULL);
+  g_autofree char *sample = g_build_filename (g_getenv ("CREDIT_REPAIR_SAMPLES_DIR"),
+                                              "wuxi-machinery.case", NULL);
+  g_autoptr(GFile) own = g_file_new_for_path (folder);
+  g_autoptr(GFile) other = g_file_new_for_path (sample);
+  CrWindow *window = open_window ();
+  CrLibrary *library = cr_window_get_library (window);
+  GListModel *items = cr_library_get_items (library);
+
+  wait_for_item (window, folder);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+
+  g_application_open (G_APPLICATION (app), &own, 1, "");
+  WAIT_FOR (cr_window_get_session (window) != NULL &&
+            g_strcmp0 (cr_case_session_get_folder (cr_window_get_session (window)), folder) == 0);
+  g_assert_cmpstr (cr_case_session_get_folder (cr_window_get_session (window)), ==, folder);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+
+  /* A sample folder is outside the library: a copy comes in and opens. */
+  g_application_open (G_APPLICATION (app), &other, 1, "");
+  WAIT_FOR (g_list_model_get_n_items (items) == 2 && cr_window_get_session (window) != NULL &&
+            g_strcmp0 (cr_case_session_get_folder (cr_window_get_session (window)), folder) != 0);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  g_assert_true (g_str_has_prefix (cr_case_session_get_folder (cr_window_get_session (window)),
+                                   fixture->root));
+  g_assert_cmpstr (cr_case_get_company_name (cr_case_session_get_case (cr_window_get_session (window))),
+                   ==, "无锡示例精密机械有限公司");
+}
+
 static void
 test_unreadable_case_listed (Fixture       *fixture,
                              gconstpointer  data)
@@ -1196,7 +1231,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  app = cr_application_new (NULL, G_APPLICATION_NON_UNIQUE);
+  app = cr_application_new (NULL, G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
@@ -1219,6 +1254,7 @@ main (int   argc,
   ADD ("/ui/library/library-folders", test_library_folders);
   ADD ("/ui/library/statuses-follow-rule-sets", test_statuses_follow_rule_sets);
   ADD ("/ui/library/samples-overview", test_samples_overview);
+  ADD ("/ui/library/open-files", test_open_files);
 
   ret = g_test_run ();
 

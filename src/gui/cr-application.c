@@ -183,6 +183,26 @@ cr_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* Case folders (or their case.json) given on the command line or opened
+ * from the file manager. */
+static void
+cr_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  CrApplication *self = CR_APPLICATION (app);
+  GtkWindow *window;
+
+  g_application_activate (app);
+  window = get_active_window (self);
+  if (!CR_IS_WINDOW (window))
+    return;
+
+  for (int i = 0; i < n_files; i++)
+    cr_window_open_case_file (CR_WINDOW (window), files[i]);
+}
+
 static void
 show_message (CrApplication *self,
               const char    *heading,
@@ -383,6 +403,7 @@ cr_application_class_init (CrApplicationClass *klass)
   object_class->get_property = cr_application_get_property;
 
   app_class->activate = cr_application_activate;
+  app_class->open = cr_application_open;
   app_class->startup = cr_application_startup;
 
   properties[PROP_RULE_SETS] =

@@ -32,6 +32,7 @@ struct _CrWindow
   GCancellable         *open_cancellable;
   GCancellable         *cancellable;   /* cancelled when the window goes */
   char                 *pending_focus; /* a JSON pointer to focus once the case is open */
+  GPtrArray            *pending_opens; /* case files to open once the library is listed */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -1176,6 +1177,83 @@ open_sample_action (GSimpleAction *action,
                            imported_cb, g_object_ref (self));
 }
 
+/* Opens the case of @case_file: its item when the case is in the library
+ * already, otherwise a copy imported into it. */
+static void
+open_case_file_now (CrWindow   *self,
+                    const char *case_file)
+{
+  g_autofree char *folder = g_path_get_dirname (case_file);
+  CrLibraryItem *item = cr_library_lookup (self->library, folder);
+
+  if (item != NULL)
+    select_and_show (self, item);
+  else
+    cr_library_import_async (self->library, case_file, NULL, imported_cb, g_object_ref (self));
+}
+
+static void
+library_loading_notify_cb (CrWindow   *self,
+                           GParamSpec *pspec,
+                           CrLibrary  *library)
+{
+  g_autoptr(GPtrArray) pending = NULL;
+
+  if (cr_library_get_loading (library) || self->pending_opens == NULL)
+    return;
+
+  pending = g_steal_pointer (&self->pending_opens);
+  for (guint i = 0; i < pending->len; i++)
+    open_case_file_now (self, g_ptr_array_index (pending, i));
+}
+
+/**
+ * cr_window_open_case_file:
+ * @file: a case folder, or the case.json (or other interchange file) in it
+ *
+ * What opening a case from the file manager or the command line does: the
+ * case is selected when it is in the library already (once the library is
+ * listed), and imported as a copy otherwise.
+ */
+void
+cr_window_open_case_file (CrWindow *self,
+                          GFile    *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *case_file = NULL;
+
+  g_return_if_fail (CR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is an address such as sftp://… */
+      message = g_strdup_printf (_("%s is not on this computer: copy the case folder here "
+                                   "first"), uri);
+      show_error (self, _("The Case Could Not Be Opened"), message);
+      return;
+    }
+
+  /* A case is a folder; its file is case.json (an export may name it
+   * otherwise, but it ends in .json). */
+  case_file = g_str_has_suffix (path, ".json") ? g_strdup (path)
+                                               : g_build_filename (path, "case.json", NULL);
+
+  if (!cr_library_get_loading (self->library))
+    {
+      open_case_file_now (self, case_file);
+      return;
+    }
+
+  if (self->pending_opens == NULL)
+    self->pending_opens = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->pending_opens, g_steal_pointer (&case_file));
+}
+
 static void
 exported_cb (GObject      *object,
              GAsyncResult *result,
@@ -1485,6 +1563,8 @@ cr_window_constructed (GObject *object)
       cr_library_set_rule_sets (self->library, cr_application_get_rule_sets (cr_app));
     }
   cr_library_sidebar_set_library (self->sidebar, self->library);
+  g_signal_connect_object (self->library, "notify::loading",
+                           G_CALLBACK (library_loading_notify_cb), self, G_CONNECT_SWAPPED);
   cr_library_refresh (self->library);
   cr_library_list_samples_async (self->library, self->cancellable, samples_listed_cb, self);
 
@@ -1511,6 +1591,7 @@ cr_window_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_focus, g_free);
+  g_clear_pointer (&self->pending_opens, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cr_window_parent_class)->dispose (object);
 }

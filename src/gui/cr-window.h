@@ -24,5 +24,7 @@ void           cr_window_add_toast     (CrWindow      *self,
 CrLibrary     *cr_window_get_library   (CrWindow      *self);
 CrCaseSession *cr_window_get_session   (CrWindow      *self);
 CrCaseView    *cr_window_get_case_view (CrWindow      *self);
+void           cr_window_open_case_file (CrWindow     *self,
+                                         GFile        *file);
 
 G_END_DECLS
