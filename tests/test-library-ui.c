@@ -1025,6 +1025,26 @@ test_library_folders (Fixture       *fixture,
   WAIT_FOR (find_widget (GTK_WIDGET (prefs), is_label_containing, "is listed already") != NULL);
   g_assert_nonnull (find_widget (GTK_WIDGET (prefs), is_label_containing, "is listed already"));
 
+  /* A folder that is not there (a USB stick left at the office) says so. */
+  {
+    g_autofree char *missing = g_build_filename (shared, "not-plugged-in", NULL);
+    const char *with_missing[] = { shared, missing, NULL };
+    GtkWidget *row;
+
+    g_settings_set_strv (settings, "library-folders", with_missing);
+    WAIT_FOR ((row = find_widget (GTK_WIDGET (prefs), is_row_titled, "not-plugged-in")) != NULL &&
+              strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Not found") != NULL);
+    row = find_widget (GTK_WIDGET (prefs), is_row_titled, "not-plugged-in");
+    g_assert_nonnull (row);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Not found"));
+    g_assert_true (gtk_widget_has_css_class (row, "warning"));
+    /* The folder that is there has no such note. */
+    row = find_widget (GTK_WIDGET (prefs), is_row_titled, shared_name);
+    g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Not found"));
+    cr_test_ui_save_screenshot (GTK_WIDGET (prefs), "library-folder-missing");
+    gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.remove-library-folder", "s", missing);
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.remove-library-folder", "s", shared);
   g_assert_false (library_folders_contain (settings, shared));
   WAIT_FOR (cr_library_lookup (library, theirs) == NULL);

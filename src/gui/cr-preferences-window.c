@@ -405,6 +405,7 @@ add_folder_row (CrPreferencesWindow *self,
   g_autofree char *display = g_filename_display_name (base);
   g_autofree char *display_path = g_filename_display_name (path);
   g_autofree char *full_subtitle = NULL;
+  GtkWidget *icon;
 
   full_subtitle = subtitle != NULL ? g_strdup_printf ("%s\n%s", display_path, subtitle)
                                    : g_strdup (display_path);
@@ -412,7 +413,9 @@ add_folder_row (CrPreferencesWindow *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), display);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), full_subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("folder-symbolic"));
+  icon = gtk_image_new_from_icon_name ("folder-symbolic");
+  g_object_set_data (G_OBJECT (row), "folder-icon", icon);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   if (removable)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                make_remove_button (_("Stop Listing This Folder (Its Cases Stay in It)"),
@@ -422,6 +425,43 @@ add_folder_row (CrPreferencesWindow *self,
   g_ptr_array_add (self->folder_rows, row);
 
   return row;
+}
+
+/* An added folder that is not there (a USB stick not plugged in, a sync
+ * folder moved) lists no cases: its row says so. */
+static void
+folder_row_checked_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GtkWidget) row = user_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *display_path = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *problem;
+
+  info = g_file_query_info_finish (G_FILE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    return;
+
+  if (info != NULL)
+    problem = _("Not a folder: no cases are listed from it");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    problem = _("Not found: plug in the drive or check the folder; its cases are not listed");
+  else
+    problem = error->message;
+
+  path = g_file_get_path (G_FILE (object));
+  display_path = g_filename_display_name (path);
+  subtitle = g_strdup_printf ("%s\n%s", display_path, problem);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (row), "folder-icon"),
+                                "dialog-warning-symbolic");
+  gtk_widget_add_css_class (row, "warning");
 }
 
 static void
@@ -436,7 +476,14 @@ fill_folders (CrPreferencesWindow *self)
 
   add_folder_row (self, default_root, _("New cases are created here"), FALSE);
   for (guint i = 0; folders[i] != NULL; i++)
-    add_folder_row (self, folders[i], NULL, TRUE);
+    {
+      GtkWidget *row = add_folder_row (self, folders[i], NULL, TRUE);
+      g_autoptr(GFile) folder = g_file_new_for_path (folders[i]);
+
+      g_file_query_info_async (folder, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                               G_PRIORITY_DEFAULT, self->cancellable, folder_row_checked_cb,
+                               g_object_ref (row));
+    }
 }
 
 /* Whether @path is @folder or inside it. */
