@@ -540,6 +540,27 @@ test_io_errors (void)
   g_rmdir (dir);
 }
 
+/* json-glib quotes the token it stopped at, cut at a byte count that can
+ * fall inside a character: the message stays valid UTF-8 all the same. */
+static void
+test_parse_error_utf8 (void)
+{
+  static const char * const documents[] = {
+    "{\"format_vers无锡示例化工有限公司\", 1}",
+    "{\"company\": {\"name\": \"无锡示例精密机械有限公司\" \"uscc\": 1}}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrCase) kase = cr_case_load_from_data (documents[i], -1, NULL, NULL, &error);
+
+      g_assert_null (kase);
+      g_assert_error (error, CR_CASE_ERROR, CR_CASE_ERROR_PARSE);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+}
+
 static void
 test_load_from_file (void)
 {
@@ -1017,6 +1038,7 @@ main (int   argc,
       g_test_add_data_func (path, &error_cases[i], test_errors);
     }
   g_test_add_func ("/case/errors/io", test_io_errors);
+  g_test_add_func ("/case/errors/parse-utf8", test_parse_error_utf8);
   g_test_add_func ("/case/load-from-file", test_load_from_file);
   g_test_add_func ("/case/incomplete", test_incomplete);
   g_test_add_func ("/case/validate", test_validate);

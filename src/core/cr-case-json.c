@@ -997,8 +997,12 @@ cr_case_load_from_node (JsonNode         *root,
 /* Replaces json-glib's "<data>" with the file name: "case.json:3:5: …". */
 static char *
 parse_error_message (const char *file_name,
-                     const char *message)
+                     const char *raw_message)
 {
+  /* json-glib quotes the text it stopped at, cut at a byte count that can
+   * fall inside a character. */
+  g_autofree char *message = g_utf8_make_valid (raw_message, -1);
+
   if (g_str_has_prefix (message, "<data>:"))
     {
       if (file_name == NULL)
