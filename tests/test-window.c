@@ -84,6 +84,54 @@ test_window_opens (void)
   cr_test_ui_close_toplevels ();
 }
 
+/* Larger Text, Smaller Text and Normal Text Size scale the font
+ * resolution of the whole application, step by step, and come back to the
+ * desktop's value; the size is kept in the settings. */
+static void
+test_text_size (void)
+{
+  GSettings *settings = cr_application_get_settings (app);
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+  CrWindow *window = activate_main_window ();
+  GtkWidget *title = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                CR_TYPE_WINDOW, "welcome_page"));
+  GAction *normal = g_action_map_lookup_action (G_ACTION_MAP (app), "text-normal");
+  GAction *smaller = g_action_map_lookup_action (G_ACTION_MAP (app), "text-smaller");
+  int base, dpi, small_height, large_height;
+
+  g_object_get (gtk_settings, "gtk-xft-dpi", &base, NULL);
+  if (base <= 0)
+    base = 96 * 1024;
+  g_assert_false (g_action_get_enabled (normal));
+  gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, 600, NULL, &small_height, NULL, NULL);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "text-larger", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "text-larger", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.25, 0.001);
+  g_object_get (gtk_settings, "gtk-xft-dpi", &dpi, NULL);
+  g_assert_cmpint (ABS (dpi - (int) (base * 1.25 + 0.5)), <=, 1);
+  g_assert_true (g_action_get_enabled (normal));
+  cr_test_ui_flush_events ();
+  gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, 600, NULL, &large_height, NULL, NULL);
+  g_assert_cmpint (large_height, >, small_height);
+  cr_test_ui_save_screenshot (GTK_WIDGET (window), "window-larger-text");
+
+  /* Down to the smallest step, where Smaller Text stops. */
+  for (guint i = 0; i < 10; i++)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "text-smaller", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 0.8, 0.001);
+  g_assert_false (g_action_get_enabled (smaller));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "text-normal", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.0, 0.001);
+  g_object_get (gtk_settings, "gtk-xft-dpi", &dpi, NULL);
+  g_assert_cmpint (ABS (dpi - base), <=, 1);
+  g_assert_false (g_action_get_enabled (normal));
+  g_assert_true (g_action_get_enabled (smaller));
+
+  cr_test_ui_close_toplevels ();
+}
+
 static void
 test_window_state_saved (void)
 {
@@ -277,6 +325,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/opens", test_window_opens);
   g_test_add_func ("/ui/window/state-saved", test_window_state_saved);
   g_test_add_func ("/ui/window/folds", test_window_folds);
+  g_test_add_func ("/ui/window/text-size", test_text_size);
   g_test_add_func ("/ui/preferences", test_preferences);
   g_test_add_func ("/ui/about", test_about);
   g_test_add_func ("/ui/help-without-viewer", test_help_without_viewer);

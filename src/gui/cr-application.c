@@ -21,7 +21,12 @@ struct _CrApplication
 
   CrRuleSetCollection *rule_sets;     /* NULL until loaded */
   GCancellable        *rule_sets_cancellable;
+
+  int             base_xft_dpi;       /* the desktop's, before the text scale; 0: not read yet */
 };
+
+/* The steps of Larger Text and Smaller Text. */
+static const double text_scales[] = { 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0 };
 
 G_DEFINE_FINAL_TYPE (CrApplication, cr_application, ADW_TYPE_APPLICATION)
 
@@ -334,11 +339,106 @@ cr_application_quit (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* Text size: the scale multiplies the desktop's font resolution, so every
+ * text of the application grows alike (as the desktop's own large-text
+ * setting does), for a projector in a workshop or tired eyes. */
+
+static guint
+text_scale_step (double scale)
+{
+  guint best = 0;
+
+  for (guint i = 1; i < G_N_ELEMENTS (text_scales); i++)
+    if (ABS (text_scales[i] - scale) < ABS (text_scales[best] - scale))
+      best = i;
+
+  return best;
+}
+
+static void
+update_text_actions (CrApplication *self,
+                     double         scale)
+{
+  guint step = text_scale_step (scale);
+  GAction *action;
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "text-larger");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), step + 1 < G_N_ELEMENTS (text_scales));
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "text-smaller");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), step > 0);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "text-normal");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !G_APPROX_VALUE (scale, 1.0, 0.001));
+}
+
+static void
+apply_text_scale (CrApplication *self)
+{
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+  double scale = g_settings_get_double (self->settings, "text-scale");
+
+  update_text_actions (self, scale);
+
+  if (gtk_settings == NULL)
+    return;
+
+  /* At the normal size the desktop's value is left alone until the user
+   * first changes the size. */
+  if (self->base_xft_dpi == 0)
+    {
+      if (G_APPROX_VALUE (scale, 1.0, 0.001))
+        return;
+      g_object_get (gtk_settings, "gtk-xft-dpi", &self->base_xft_dpi, NULL);
+      if (self->base_xft_dpi <= 0)
+        self->base_xft_dpi = 96 * 1024;
+    }
+
+  g_object_set (gtk_settings, "gtk-xft-dpi", (int) (self->base_xft_dpi * scale + 0.5), NULL);
+}
+
+static void
+change_text_scale (CrApplication *self,
+                   int            steps)
+{
+  guint step = text_scale_step (g_settings_get_double (self->settings, "text-scale"));
+  int next = CLAMP ((int) step + steps, 0, (int) G_N_ELEMENTS (text_scales) - 1);
+
+  g_settings_set_double (self->settings, "text-scale", text_scales[next]);
+}
+
+static void
+cr_application_text_larger (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  change_text_scale (CR_APPLICATION (user_data), 1);
+}
+
+static void
+cr_application_text_smaller (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  change_text_scale (CR_APPLICATION (user_data), -1);
+}
+
+static void
+cr_application_text_normal (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  CrApplication *self = CR_APPLICATION (user_data);
+
+  g_settings_set_double (self->settings, "text-scale", 1.0);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", cr_application_about },
   { "help", cr_application_help },
   { "preferences", cr_application_preferences },
   { "library-folders", cr_application_library_folders },
+  { "text-larger", cr_application_text_larger },
+  { "text-smaller", cr_application_text_smaller },
+  { "text-normal", cr_application_text_normal },
   { "quit", cr_application_quit },
 };
 
@@ -360,6 +460,18 @@ cr_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.text-larger",
+                                         (const char *[]) { "<Control>plus", "<Control>equal",
+                                                            "<Control>KP_Add", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.text-smaller",
+                                         (const char *[]) { "<Control>minus",
+                                                            "<Control>KP_Subtract", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.text-normal",
+                                         (const char *[]) { "<Control>0", "<Control>KP_0", NULL });
+
+  g_signal_connect_object (self->settings, "changed::text-scale", G_CALLBACK (apply_text_scale),
+                           self, G_CONNECT_SWAPPED);
+  apply_text_scale (self);
 }
 
 static void
