@@ -31,10 +31,12 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-/* The answer date of a case submitted on @submitted, as the library shows it. */
+/* The answer date of a case submitted on @submitted, as the library shows it;
+ * @approximate: whether it was counted past the known calendar. */
 static char *
-answer_date (CrRuleSetCollection *rules,
-             const char          *submitted)
+answer_date_full (CrRuleSetCollection *rules,
+                  const char          *submitted,
+                  gboolean            *approximate)
 {
   g_autoptr(CrCase) kase = cr_case_new ();
   GDate date, today, next;
@@ -42,10 +44,17 @@ answer_date (CrRuleSetCollection *rules,
   g_assert_true (cr_date_parse (submitted, &date, NULL));
   g_assert_true (cr_case_set_tracking (kase, CR_TRACKING_SUBMITTED, &date));
   g_date_set_dmy (&today, 1, 12, 2026);
-  g_assert_cmpint (cr_case_status_compute (kase, rules, &today, &next), ==,
+  g_assert_cmpint (cr_case_status_compute (kase, rules, &today, &next, approximate), ==,
                    CR_CASE_STATUS_SUBMITTED);
   g_assert_true (g_date_valid (&next));
   return cr_date_format (&next);
+}
+
+static char *
+answer_date (CrRuleSetCollection *rules,
+             const char          *submitted)
+{
+  return answer_date_full (rules, submitted, NULL);
 }
 
 static void
@@ -82,8 +91,39 @@ test_answer_date (void)
   g_assert_cmpstr (too_early, ==, "2019-06-17");
 
   g_assert_true (cr_date_parse ("2026-10-16", &due, NULL));
-  text = cr_case_status_describe_date (CR_CASE_STATUS_SUBMITTED, &due);
+  text = cr_case_status_describe_date (CR_CASE_STATUS_SUBMITTED, &due, FALSE);
   g_assert_cmpstr (text, ==, "Answer due by 2026-10-16");
+}
+
+/* Counted within the known calendar the date is exact; counted past its
+ * end (2026-12-31) or without one, it is only about right, and says so. */
+static void
+test_answer_date_approximate (void)
+{
+  g_autoptr(CrRuleSetCollection) rules = cr_rule_set_collection_new_default ();
+  g_autofree char *inside = NULL;
+  g_autofree char *past = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *text = NULL;
+  gboolean approximate = TRUE;
+  GDate due;
+
+  inside = answer_date_full (rules, "2026-09-28", &approximate);
+  g_assert_cmpstr (inside, ==, "2026-10-16");
+  g_assert_false (approximate);
+
+  past = answer_date_full (rules, "2026-12-24", &approximate);
+  g_assert_cmpstr (past, ==, "2027-01-07");
+  g_assert_true (approximate);
+
+  approximate = FALSE;
+  none = answer_date_full (NULL, "2026-09-28", &approximate);
+  g_assert_cmpstr (none, ==, "2026-10-12");
+  g_assert_true (approximate);
+
+  g_assert_true (cr_date_parse ("2027-01-07", &due, NULL));
+  text = cr_case_status_describe_date (CR_CASE_STATUS_SUBMITTED, &due, TRUE);
+  g_assert_cmpstr (text, ==, "Answer due around 2027-01-07");
 }
 
 int
@@ -99,6 +139,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/case-status/answer-date", test_answer_date);
+  g_test_add_func ("/case-status/answer-date-approximate", test_answer_date_approximate);
 
   status = g_test_run ();
   remove_tree (cache_home);

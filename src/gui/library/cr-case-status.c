@@ -207,6 +207,9 @@ keep_earliest (GDate       *earliest,
  * @today: the application date to check against
  * @next_date: (out caller-allocates): the next date that matters (see
  *   cr_case_status_describe_date()), cleared when none does
+ * @approximate: (out) (optional): whether @next_date is only about right:
+ *   an answer date counted past the end of the known calendar of public
+ *   holidays
  *
  * Returns: the status the library shows: the recorded tracking step if
  * there is one, otherwise the checker's verdict for @today.
@@ -215,7 +218,8 @@ CrCaseStatus
 cr_case_status_compute (CrCase              *kase,
                         CrRuleSetCollection *rules,
                         const GDate         *today,
-                        GDate               *next_date)
+                        GDate               *next_date,
+                        gboolean            *approximate)
 {
   g_autoptr(CrCheckResult) result = NULL;
   GDate date, earliest_waiting, earliest_end;
@@ -226,6 +230,8 @@ cr_case_status_compute (CrCase              *kase,
   g_return_val_if_fail (next_date != NULL, CR_CASE_STATUS_DRAFT);
 
   g_date_clear (next_date, 1);
+  if (approximate != NULL)
+    *approximate = FALSE;
 
   switch (cr_case_get_tracking (kase, &date))
     {
@@ -240,7 +246,9 @@ cr_case_status_compute (CrCase              *kase,
           if (rules != NULL)
             rule_set = cr_rule_set_collection_select (rules, &date, NULL);
           *next_date = date;
-          cr_rule_set_add_working_days (rule_set, next_date, CR_ANSWER_WORKING_DAYS);
+          if (!cr_rule_set_add_working_days (rule_set, next_date, CR_ANSWER_WORKING_DAYS) &&
+              approximate != NULL)
+            *approximate = TRUE;
         }
       return CR_CASE_STATUS_SUBMITTED;
     case CR_TRACKING_REPAIRED:
@@ -294,7 +302,8 @@ cr_case_status_compute (CrCase              *kase,
 
 char *
 cr_case_status_describe_date (CrCaseStatus  status,
-                              const GDate  *date)
+                              const GDate  *date,
+                              gboolean      approximate)
 {
   g_autofree char *text = NULL;
 
@@ -312,6 +321,10 @@ cr_case_status_describe_date (CrCaseStatus  status,
       /* Translators: %s is a date: after it the record is no longer published anyway */
       return g_strdup_printf (_("Published until %s"), text);
     case CR_CASE_STATUS_SUBMITTED:
+      if (approximate)
+        /* Translators: %s is a date, counted without knowing that year's
+         * public holidays: Credit China should have answered around then */
+        return g_strdup_printf (_("Answer due around %s"), text);
       /* Translators: %s is a date: Credit China should have answered by then */
       return g_strdup_printf (_("Answer due by %s"), text);
     case CR_CASE_STATUS_RETURNED:

@@ -64,10 +64,12 @@ gboolean    cr_case_set_tracking          (CrCase       *kase,
 CrCaseStatus cr_case_status_compute       (CrCase              *kase,
                                            CrRuleSetCollection *rules,
                                            const GDate         *today,
-                                           GDate               *next_date);
+                                           GDate               *next_date,
+                                           gboolean            *approximate);
 /* "Can apply from 2026-06-10" … for the date cr_case_status_compute()
  * gave, or NULL when @date is not set. */
 char        *cr_case_status_describe_date (CrCaseStatus         status,
-                                           const GDate         *date);
+                                           const GDate         *date,
+                                           gboolean             approximate);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _CrLibraryItem
   gboolean       has_recovery;
   CrCaseStatus   status;
   GDate          next_date;
+  gboolean       next_date_approximate;
 
   /* casefolded company name, folder name, USCC and normalised decision
    * numbers, for the search */
@@ -339,7 +340,8 @@ cr_library_item_dup_details (CrLibraryItem *self)
 void
 cr_library_item_set_status (CrLibraryItem *self,
                             CrCaseStatus   status,
-                            const GDate   *next_date)
+                            const GDate   *next_date,
+                            gboolean       approximate)
 {
   g_return_if_fail (CR_IS_LIBRARY_ITEM (self));
 
@@ -351,8 +353,18 @@ cr_library_item_set_status (CrLibraryItem *self,
     self->next_date = *next_date;
   else
     g_date_clear (&self->next_date, 1);
+  self->next_date_approximate = approximate;
 
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Whether the next date is only about right (see cr_case_status_compute()). */
+gboolean
+cr_library_item_get_next_date_approximate (CrLibraryItem *self)
+{
+  g_return_val_if_fail (CR_IS_LIBRARY_ITEM (self), FALSE);
+
+  return self->next_date_approximate;
 }
 
 static gboolean

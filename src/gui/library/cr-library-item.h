@@ -37,7 +37,9 @@ char               *cr_library_item_dup_details          (CrLibraryItem *self);
 
 void                cr_library_item_set_status           (CrLibraryItem *self,
                                                           CrCaseStatus   status,
-                                                          const GDate   *next_date);
+                                                          const GDate   *next_date,
+                                                          gboolean       approximate);
+gboolean            cr_library_item_get_next_date_approximate (CrLibraryItem *self);
 void                cr_library_item_update_from_case     (CrLibraryItem *self,
                                                           CrCase        *kase);
 gboolean            cr_library_item_update_from_summary  (CrLibraryItem *self,

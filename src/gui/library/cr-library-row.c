@@ -70,7 +70,8 @@ update (CrLibraryRow *self)
   if (cr_library_item_get_has_recovery (self->item) && error == NULL)
     date = g_strdup (_("Has unsaved edits to restore"));
   else
-    date = cr_case_status_describe_date (status, cr_library_item_get_next_date (self->item));
+    date = cr_case_status_describe_date (status, cr_library_item_get_next_date (self->item),
+                                         cr_library_item_get_next_date_approximate (self->item));
   gtk_label_set_label (self->date_label, date != NULL ? date : "");
   gtk_widget_set_visible (GTK_WIDGET (self->date_label), date != NULL);
 

@@ -424,6 +424,7 @@ typedef struct
   /* results, one per item */
   CrCaseStatus        *statuses;
   GDate               *dates;
+  gboolean            *approximate;
   gboolean            *valid;
 } StatusPass;
 
@@ -444,6 +445,7 @@ status_pass_free (StatusPass *pass)
   g_clear_object (&pass->rules);
   g_free (pass->statuses);
   g_free (pass->dates);
+  g_free (pass->approximate);
   g_free (pass->valid);
   g_free (pass);
 }
@@ -491,7 +493,7 @@ status_thread (GTask        *task,
         continue;
 
       pass->statuses[i] = cr_case_status_compute (kase, pass->rules, &pass->today,
-                                                  &pass->dates[i]);
+                                                  &pass->dates[i], &pass->approximate[i]);
       pass->valid[i] = TRUE;
     }
 
@@ -517,7 +519,8 @@ status_done_cb (GObject      *object,
       if (pass->valid[i] &&
           g_strcmp0 (cr_library_item_get_folder (item), g_ptr_array_index (pass->folders, i)) == 0 &&
           cr_library_item_get_summary (item) == g_ptr_array_index (pass->summaries, i))
-        cr_library_item_set_status (item, pass->statuses[i], &pass->dates[i]);
+        cr_library_item_set_status (item, pass->statuses[i], &pass->dates[i],
+                                    pass->approximate[i]);
     }
 }
 
@@ -562,6 +565,7 @@ start_status_pass (CrLibrary *self,
 
   pass->statuses = g_new0 (CrCaseStatus, pass->items->len);
   pass->dates = g_new0 (GDate, pass->items->len);
+  pass->approximate = g_new0 (gboolean, pass->items->len);
   pass->valid = g_new0 (gboolean, pass->items->len);
 
   task = g_task_new (self, self->status_cancellable, status_done_cb, NULL);
@@ -585,6 +589,7 @@ cr_library_update_item (CrLibrary     *self,
   g_autoptr(CrRuleSetCollection) rules = NULL;
   CrCaseStatus status;
   GDate today, next_date;
+  gboolean approximate;
 
   g_return_if_fail (CR_IS_LIBRARY (self));
   g_return_if_fail (CR_IS_LIBRARY_ITEM (item));
@@ -594,9 +599,9 @@ cr_library_update_item (CrLibrary     *self,
   g_mutex_lock (&self->rules_lock);
   rules = self->rules != NULL ? g_object_ref (self->rules) : NULL;
   g_mutex_unlock (&self->rules_lock);
-  status = cr_case_status_compute (kase, rules, &today, &next_date);
+  status = cr_case_status_compute (kase, rules, &today, &next_date, &approximate);
   cr_library_item_update_from_case (item, kase);
-  cr_library_item_set_status (item, status, &next_date);
+  cr_library_item_set_status (item, status, &next_date, approximate);
 }
 
 /**
@@ -929,6 +934,7 @@ typedef struct
   GPtrArray           *warnings;
   CrCaseStatus         status;
   GDate                next_date;
+  gboolean             approximate;
 } Op;
 
 static void
@@ -1040,7 +1046,8 @@ op_thread (GTask        *task,
   if (op->loaded != NULL)
     {
       op->rules = get_rules (source_object);
-      op->status = cr_case_status_compute (op->loaded, op->rules, &op->today, &op->next_date);
+      op->status = cr_case_status_compute (op->loaded, op->rules, &op->today, &op->next_date,
+                                           &op->approximate);
     }
 
   g_task_return_boolean (task, TRUE);
@@ -1095,7 +1102,7 @@ op_done_cb (GObject      *object,
             op->item = cr_library_item_new_for_case (op->store, op->loaded);
             g_list_store_append (self->items, op->item);
           }
-        cr_library_item_set_status (op->item, op->status, &op->next_date);
+        cr_library_item_set_status (op->item, op->status, &op->next_date, op->approximate);
       }
       break;
 
