@@ -1493,8 +1493,8 @@ static void
 is_active_notify_cb (CrWindow *self)
 {
   /* Back from another program (a sync client?): look at the disk. The
-   * library's folder monitors see case folders come and go, not changes
-   * inside them. */
+   * library's file monitors see most changes as they happen, but not on
+   * every file system (network shares). */
   if (!gtk_window_is_active (GTK_WINDOW (self)))
     return;
   if (self->session != NULL)

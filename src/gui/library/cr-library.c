@@ -22,6 +22,7 @@ struct _CrLibrary
   GMutex               rules_lock;
 
   GPtrArray           *monitors;     /* GFileMonitor, one per store root */
+  GHashTable          *case_monitors; /* case folder → GFileMonitor of its case.json */
   guint                refresh_source;
 
   GCancellable        *list_cancellable;
@@ -104,6 +105,76 @@ root_changed_cb (GFileMonitor      *monitor,
       if (name != NULL && name[0] != '.')
         schedule_refresh (self);
     }
+}
+
+static gboolean
+is_case_file (GFile *file)
+{
+  g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
+
+  return g_strcmp0 (name, CR_CASE_STORE_CASE_FILE) == 0;
+}
+
+/* Someone else's save inside a case folder: case.json written in place, or
+ * (as atomic saves do) a temporary file renamed over it. */
+static void
+case_folder_changed_cb (GFileMonitor      *monitor,
+                        GFile             *file,
+                        GFile             *other_file,
+                        GFileMonitorEvent  event,
+                        CrLibrary         *self)
+{
+  if (((event == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT || event == G_FILE_MONITOR_EVENT_CREATED ||
+        event == G_FILE_MONITOR_EVENT_DELETED || event == G_FILE_MONITOR_EVENT_MOVED_IN) &&
+       is_case_file (file)) ||
+      (event == G_FILE_MONITOR_EVENT_RENAMED && is_case_file (other_file)))
+    schedule_refresh (self);
+}
+
+static void
+stop_monitor (gpointer data)
+{
+  GFileMonitor *monitor = data;
+
+  g_signal_handlers_disconnect_matched (monitor, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                        case_folder_changed_cb, NULL);
+  g_file_monitor_cancel (monitor);
+  g_object_unref (monitor);
+}
+
+/* Watches the case folders of the items (and no others): a colleague's
+ * edit arriving through a sync tool shows without waiting. */
+static void
+watch_case_folders (CrLibrary *self)
+{
+  GListModel *model = G_LIST_MODEL (self->items);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CrLibraryItem) item = g_list_model_get_item (model, i);
+      const char *folder = cr_library_item_get_folder (item);
+
+      g_hash_table_add (listed, (gpointer) folder);
+      if (!g_hash_table_contains (self->case_monitors, folder))
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (folder);
+          GFileMonitor *monitor = g_file_monitor_directory (file, G_FILE_MONITOR_WATCH_MOVES,
+                                                            NULL, NULL);
+
+          if (monitor == NULL)
+            continue;
+          g_signal_connect (monitor, "changed", G_CALLBACK (case_folder_changed_cb), self);
+          g_hash_table_insert (self->case_monitors, g_strdup (folder), monitor);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, self->case_monitors);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (listed, key))
+      g_hash_table_iter_remove (&iter);
 }
 
 static void
@@ -214,6 +285,7 @@ cr_library_dispose (GObject *object)
         }
       g_clear_pointer (&self->monitors, g_ptr_array_unref);
     }
+  g_clear_pointer (&self->case_monitors, g_hash_table_unref);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_func (self->settings, library_folders_changed_cb, self);
   g_clear_object (&self->settings);
@@ -282,6 +354,7 @@ cr_library_init (CrLibrary *self)
 {
   g_mutex_init (&self->rules_lock);
   self->status_cancellable = g_cancellable_new ();
+  self->case_monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stop_monitor);
   self->items = g_list_store_new (CR_TYPE_LIBRARY_ITEM);
 }
 
@@ -809,6 +882,7 @@ list_done_cb (GObject      *object,
     }
 
   stale = merge_listing (self, pass);
+  watch_case_folders (self);
 
   if (g_strcmp0 (self->error, pass->error) != 0)
     {
@@ -888,8 +962,8 @@ schedule_refresh (CrLibrary *self)
  *
  * Lists the library folders again, in a thread, like cr_library_refresh(),
  * but works out the status only of cases that changed on disk: for when
- * the window comes back to the front, since changes inside case folders
- * (a colleague's edit arriving through a sync tool) are not watched.
+ * the window comes back to the front, as the file monitors do not work on
+ * every file system (network shares).
  */
 void
 cr_library_check_for_changes (CrLibrary *self)
