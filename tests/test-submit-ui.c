@@ -437,6 +437,25 @@ clipboard_text (GtkWidget *widget)
   return text;
 }
 
+/* Buttons under @widget whose tooltip (and so accessible name) says which
+ * value they copy. */
+static guint
+count_named_copy_buttons (GtkWidget *widget)
+{
+  guint n = 0;
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_BUTTON (widget) && tooltip != NULL && g_str_has_prefix (tooltip, "Copy “") &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "edit-copy-symbolic") == 0)
+    n++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_named_copy_buttons (child);
+
+  return n;
+}
+
 static void
 copy_value (Fixture    *fixture,
             const char *key,
@@ -458,6 +477,10 @@ test_copy (Fixture       *fixture,
   g_autofree char *unchanged = NULL;
   g_autofree char *id = NULL;
   const char *shown;
+
+  /* Copy buttons say what they copy (a screen reader reads it); the
+   * masked ID number's says to show it first. */
+  g_assert_cmpuint (count_named_copy_buttons (page), >=, 5);
 
   copy_value (fixture, "uscc", NULL);
   uscc = clipboard_text (page);

@@ -378,6 +378,8 @@ make_action_button (const char *icon_name,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   gtk_widget_add_css_class (button, "flat");
 

@@ -536,13 +536,19 @@ update_value_rows (CrSubmitPage *self)
       GtkWidget *copy = g_object_get_data (G_OBJECT (row), "copy-button");
       const CrPortalValue *shown = masked->personal && self->personal_revealed ? full : masked;
       gboolean given = *full->value != '\0';
+      /* Translators: %s is the name of a value to type into the portal's form */
+      g_autofree char *copy_label = g_strdup_printf (_("Copy “%s”"), full->label);
 
       adw_action_row_set_subtitle (row, given ? shown->value : _("Not given in the case"));
+
       gtk_widget_set_sensitive (copy, given && (!full->personal || self->personal_revealed));
+      /* The name says which value the button copies, for a screen reader. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      copy_label, -1);
       if (full->personal && !self->personal_revealed)
         gtk_widget_set_tooltip_text (copy, _("Show the number first to copy it"));
       else
-        gtk_widget_set_tooltip_text (copy, _("Copy"));
+        gtk_widget_set_tooltip_text (copy, copy_label);
     }
 }
 
@@ -564,6 +570,8 @@ make_value_row (CrSubmitPage        *self,
       gtk_button_set_icon_name (GTK_BUTTON (reveal), "view-reveal-symbolic");
       gtk_widget_set_valign (reveal, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (reveal, _("Show the Whole Number"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (reveal), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Show the Whole Number"), -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (reveal), "submit.reveal-personal");
       gtk_widget_add_css_class (reveal, "flat");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), reveal);
