@@ -30,6 +30,7 @@
 #include "cr-rules-publish.h"
 #include "cr-signature.h"
 #include "cr-test-nginx.h"
+#include "cr-test-util.h"
 
 static void
 fetch_cb (GObject      *source,
@@ -111,23 +112,6 @@ median (GArray *values)
   return g_array_index (values, double, values->len / 2);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 report (const char *name,
@@ -268,7 +252,7 @@ main (int   argc,
       g_autofree char *f3 = g_build_filename (out_files, "3", NULL);
       g_autofree char *f4 = g_build_filename (out_files, "4", NULL);
 
-      remove_tree (cache);
+      cr_test_remove_tree (cache);
       start = g_get_monotonic_time ();
       result = run_fetch (client, index_url);
       t = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
@@ -293,6 +277,6 @@ main (int   argc,
 
   g_assert_finalize_object (g_steal_pointer (&client));
   cr_test_nginx_stop (nginx);
-  remove_tree (tmp);
+  cr_test_remove_tree (tmp);
   return 0;
 }

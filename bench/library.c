@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "cr-case-store.h"
+#include "cr-test-util.h"
 
 static const char * const domains[] = { "market_regulation", "food", "work_safety", "tax" };
 
@@ -170,23 +171,6 @@ median (GArray *values)
   return g_array_index (values, double, values->len / 2);
 }
 
-static void
-delete_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        delete_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 int
 main (int   argc,
@@ -272,6 +256,6 @@ main (int   argc,
   g_print ("peak RSS (VmHWM):    %8.1f MiB (%.1f MiB before the measured rounds)\n",
            rss_after / 1024.0, rss_before / 1024.0);
 
-  delete_tree (tmp);
+  cr_test_remove_tree (tmp);
   return 0;
 }

@@ -122,26 +122,3 @@ cr_test_page_window_new (GtkWidget *page,
 
   return window;
 }
-
-void
-cr_test_remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (!g_file_test (child, G_FILE_TEST_IS_SYMLINK) &&
-              g_file_test (child, G_FILE_TEST_IS_DIR))
-            cr_test_remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}

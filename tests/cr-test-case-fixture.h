@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include "cr-test-util.h"
+
 #include <gtk/gtk.h>
 
 #include "cr-case-store.h"
@@ -51,6 +53,5 @@ GtkWindow *cr_test_page_window_new   (GtkWidget      *page,
                                       int             height);
 
 /* Removes @path and everything below it (links are not followed). */
-void      cr_test_remove_tree        (const char     *path);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cr-test-nginx.h"
+#include "cr-test-util.h"
 
 struct _CrTestNginx
 {
@@ -225,23 +226,6 @@ cr_test_nginx_read_access_log (CrTestNginx *self)
   return contents;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 void
 cr_test_nginx_stop (CrTestNginx *self)
@@ -257,7 +241,7 @@ cr_test_nginx_stop (CrTestNginx *self)
       g_clear_object (&self->process);
     }
   if (self->dir != NULL)
-    remove_tree (self->dir);
+    cr_test_remove_tree (self->dir);
   g_free (self->dir);
   g_free (self);
 }

@@ -12,24 +12,8 @@
 
 #include "cr-case-status.h"
 #include "cr-date.h"
+#include "cr-test-util.h"
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 /* The answer date of a case submitted on @submitted, as the library shows it;
  * @approximate: whether it was counted past the known calendar. */
@@ -142,6 +126,6 @@ main (int   argc,
   g_test_add_func ("/case-status/answer-date-approximate", test_answer_date_approximate);
 
   status = g_test_run ();
-  remove_tree (cache_home);
+  cr_test_remove_tree (cache_home);
   return status;
 }

@@ -23,6 +23,7 @@
 #include "cr-records-page.h"
 #include "cr-test-ui.h"
 #include "cr-window.h"
+#include "cr-test-util.h"
 
 #define WAIT_FOR(cond) CR_TEST_WAIT_FOR (cond, 5)
 
@@ -456,24 +457,6 @@ reveal_switcher (CrWindow *window)
   return reveal;
 }
 
-static void
-delete_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        delete_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
 
 /* The view in the real window, folded: the page switcher moves to the bottom. */
 static void
@@ -519,7 +502,7 @@ test_folded_window (void)
       g_usleep (2000);
     }
 
-  delete_tree (root);
+  cr_test_remove_tree (root);
 }
 
 int

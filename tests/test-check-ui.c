@@ -33,6 +33,7 @@
 #include "cr-test-ui.h"
 #include "cr-timeline.h"
 #include "cr-window.h"
+#include "cr-test-util.h"
 
 #define DECISION_NUMBER "锡惠市监处罚〔2025〕123号"
 
@@ -1137,24 +1138,6 @@ test_application_rule_sets (void)
   CR_TEST_WAIT_FOR (!cr_check_controller_get_busy (controller), 10);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL &&
-         g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
-
-      remove_tree (child);
-    }
-  g_remove (path);
-}
 
 static CrRuleSetCollection *
 load_bundled_rules (void)
@@ -1246,6 +1229,6 @@ main (int   argc,
 
   g_clear_object (&app);
   g_clear_object (&rules);
-  remove_tree (cache);
+  cr_test_remove_tree (cache);
   return ret;
 }

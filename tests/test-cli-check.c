@@ -4,6 +4,7 @@
  */
 
 #include "config.h"
+#include "cr-test-util.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -375,23 +376,6 @@ test_help (void)
   g_assert_nonnull (strstr (out, "--json"));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 int
 main (int   argc,
@@ -416,7 +400,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (work_dir);
+  cr_test_remove_tree (work_dir);
   g_free (work_dir);
   return status;
 }

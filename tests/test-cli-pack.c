@@ -8,6 +8,7 @@
  */
 
 #include "config.h"
+#include "cr-test-util.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -131,35 +132,12 @@ fixture_set_up (Fixture       *fixture,
   write_case (fixture, "commitment-r1.pdf");
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir;
-  const char *name;
-
-  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_unlink (path);
-      return;
-    }
-
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_tree (fixture->dir);
+  cr_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->case_dir);
   g_free (fixture->case_path);

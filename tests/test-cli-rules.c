@@ -16,6 +16,7 @@
 
 #include "cr-signature.h"
 #include "cr-test-server.h"
+#include "cr-test-util.h"
 
 static const char *cli_path;
 static char *source_root;
@@ -184,30 +185,13 @@ fixture_set_up (Fixture       *fx,
   cr_test_server_add_handler (fx->server, "/", dir_handler, fx);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_tear_down (Fixture       *fx,
                    gconstpointer  data)
 {
   cr_test_server_free (fx->server);
-  remove_tree (fx->tmp);
+  cr_test_remove_tree (fx->tmp);
   g_free (fx->tmp);
   g_free (fx->out_dir);
   g_free (fx->cache_dir);

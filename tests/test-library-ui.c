@@ -28,6 +28,7 @@
 #include "cr-records-page.h"
 #include "cr-test-ui.h"
 #include "cr-window.h"
+#include "cr-test-util.h"
 
 #define WAIT_FOR(cond) CR_TEST_WAIT_FOR (cond, 10)
 
@@ -41,24 +42,6 @@ typedef struct
 
 /* Helpers */
 
-static gboolean
-delete_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        delete_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  return g_rmdir (path) == 0;
-}
 
 static GtkWidget *
 find_widget (GtkWidget  *root,
@@ -293,7 +276,7 @@ fixture_teardown (Fixture       *fixture,
       g_usleep (2000);
     }
 
-  delete_tree (fixture->root);
+  cr_test_remove_tree (fixture->root);
   g_free (fixture->root);
 }
 
@@ -884,7 +867,7 @@ test_export_import (Fixture       *fixture,
   g_assert_cmpstr (cr_library_item_get_folder (imported), !=, folder);
   g_assert_cmpstr (cr_library_item_get_company_name (imported), ==, "无锡示例精密机械有限公司");
 
-  delete_tree (exported);
+  cr_test_remove_tree (exported);
   g_rmdir (dest);
 }
 
@@ -923,7 +906,7 @@ test_follows_folder_changes (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (cr_library_get_items (library)), ==, 3);
 
   /* … and takes one away. */
-  g_assert_true (delete_tree (added));
+  g_assert_true (cr_test_remove_tree (added));
   WAIT_FOR (cr_library_lookup (library, added) == NULL);
   g_assert_null (cr_library_lookup (library, added));
   g_assert_true (cr_library_sidebar_get_selected (sidebar) == first_item);
@@ -1053,7 +1036,7 @@ test_library_folders (Fixture       *fixture,
   g_assert_true (g_file_test (theirs, G_FILE_TEST_IS_DIR));
 
   g_settings_reset (settings, "library-folders");
-  delete_tree (shared);
+  cr_test_remove_tree (shared);
 }
 
 /* The badges follow the application's rule sets: the statuses are worked

@@ -21,6 +21,7 @@
 
 #include "cr-material.h"
 #include "cr-problem.h"
+#include "cr-test-util.h"
 
 typedef struct
 {
@@ -37,34 +38,12 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (!g_file_test (child, G_FILE_TEST_IS_SYMLINK) &&
-              g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_tree (fixture->dir);
+  cr_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

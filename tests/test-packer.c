@@ -25,6 +25,7 @@
 #include "cr-pack-names.h"
 #include "cr-packer.h"
 #include "cr-portal-sheet.h"
+#include "cr-test-util.h"
 
 #define ID_NUMBER "11010519491231002X"
 
@@ -402,35 +403,12 @@ fixture_set_up (Fixture       *fixture,
   make_jpeg (license);
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir;
-  const char *name;
-
-  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_unlink (path);
-      return;
-    }
-
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_tree (fixture->dir);
+  cr_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->case_dir);
   g_free (fixture->out_dir);

@@ -13,6 +13,7 @@
 #include "cr-checker.h"
 #include "cr-date.h"
 #include "cr-rule-set.h"
+#include "cr-test-util.h"
 
 static char *
 fixture_path (const char *name)
@@ -1291,23 +1292,6 @@ test_add_working_days (void)
   assert_add_working_days (order36, "2026-10-01", 0, "2026-10-01", TRUE);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 int
 main (int   argc,
@@ -1346,6 +1330,6 @@ main (int   argc,
   g_test_add_func ("/rule-set/calendar/add-working-days", test_add_working_days);
 
   status = g_test_run ();
-  remove_tree (cache_home);
+  cr_test_remove_tree (cache_home);
   return status;
 }

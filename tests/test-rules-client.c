@@ -19,6 +19,7 @@
 #include "cr-rules-index.h"
 #include "cr-signature.h"
 #include "cr-test-server.h"
+#include "cr-test-util.h"
 
 #define TEST_ID "test-rules"
 
@@ -408,23 +409,6 @@ fixture_set_up (Fixture       *fx,
   g_assert_cmpuint (result->updates->len, ==, 1);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_tear_down (Fixture       *fx,
@@ -436,7 +420,7 @@ fixture_tear_down (Fixture       *fx,
   cr_secret_key_free (fx->key);
   cr_secret_key_free (fx->other_key);
   g_bytes_unref (fx->good);
-  remove_tree (fx->tmp);
+  cr_test_remove_tree (fx->tmp);
   g_free (fx->tmp);
   g_free (fx->cache_dir);
   g_free (fx->index_url);

@@ -22,6 +22,7 @@
 #include "cr-signature.h"
 
 #include "cr-test-nginx.h"
+#include "cr-test-util.h"
 
 static const char *cli_path;
 static char *source_root;
@@ -151,23 +152,6 @@ run_fetch (CrRulesClient  *client,
   return g_task_propagate_pointer (out, error);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 test_nginx (void)
@@ -265,7 +249,7 @@ test_nginx (void)
 
   g_assert_finalize_object (g_steal_pointer (&client));
   cr_test_nginx_stop (fx->nginx);
-  remove_tree (fx->tmp);
+  cr_test_remove_tree (fx->tmp);
   cr_public_key_unref (fx->pk);
   g_free (fx->tmp);
   g_free (fx->site);

@@ -33,6 +33,7 @@
 #include "rules/cr-rules-changes-window.h"
 #include "rules/cr-rules-status-panel.h"
 #include "rules/cr-rules-updater.h"
+#include "cr-test-util.h"
 
 #define WAIT_FOR(cond) CR_TEST_WAIT_FOR (cond, 30)
 
@@ -69,28 +70,6 @@ typedef struct
   GtkWidget      *panel;
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (!g_file_test (child, G_FILE_TEST_IS_SYMLINK) &&
-              g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -109,10 +88,10 @@ fixture_set_up (Fixture       *fixture,
   GDate date;
 
   /* Every test starts with the bundled rule sets only. */
-  remove_tree (cache);
+  cr_test_remove_tree (cache);
 
   fixture->library = g_build_filename (home, "library", NULL);
-  remove_tree (fixture->library);
+  cr_test_remove_tree (fixture->library);
   store = cr_case_store_new (fixture->library);
   sample = g_build_filename (g_getenv ("CREDIT_REPAIR_SAMPLES_DIR"), "wuxi-machinery.case",
                              "case.json", NULL);
@@ -163,7 +142,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->settings);
   g_clear_pointer (&fixture->server, cr_test_server_free);
   g_clear_pointer (&fixture->key, cr_secret_key_free);
-  remove_tree (fixture->library);
+  cr_test_remove_tree (fixture->library);
   g_free (fixture->library);
 }
 
@@ -711,7 +690,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  remove_tree (home);
+  cr_test_remove_tree (home);
   g_free (home);
   return ret;
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cr-signature.h"
+#include "cr-test-util.h"
 
 /* Small scrypt limits keep the encrypted-key tests fast; minisign reads the
  * limits from the key file, so its own keys still use its defaults. */
@@ -89,19 +90,6 @@ read_file (const char *path)
   return contents;
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 static void
 test_round_trip (void)
@@ -337,7 +325,7 @@ test_minisign_signs (void)
   sk_pk = cr_secret_key_get_public_key (sk);
   g_assert_true (cr_public_key_equal (pk, sk_pk));
 
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 /* We sign (with our key files), minisign verifies. */
@@ -403,7 +391,7 @@ test_minisign_verifies (void)
                                            "-x", sig3_path, NULL },
                         NULL, NULL, NULL), ==, 0);
 
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 /* A key that minisign encrypted with a password (its default scrypt cost). */
@@ -441,7 +429,7 @@ test_minisign_encrypted_key (void)
   sk_pk = cr_secret_key_get_public_key (sk);
   g_assert_true (cr_public_key_equal (pk, sk_pk));
 
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 int
