@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cr-application.h"
+#include "cr-launch.h"
 #include "cr-preferences-window.h"
 #include "cr-window.h"
 
@@ -230,7 +231,7 @@ help_launched_cb (GObject      *object,
   g_autoptr(CrApplication) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+  if (!cr_launch_uri_finish (result, &error))
     {
       g_autofree char *body = NULL;
 
@@ -247,7 +248,6 @@ cr_application_help (GSimpleAction *action,
 {
   CrApplication *self = CR_APPLICATION (user_data);
   g_autoptr(GAppInfo) viewer = NULL;
-  g_autoptr(GAppLaunchContext) context = NULL;
   GtkWindow *window = get_active_window (self);
 
   viewer = g_app_info_get_default_for_uri_scheme ("help");
@@ -260,12 +260,8 @@ cr_application_help (GSimpleAction *action,
       return;
     }
 
-  if (window != NULL)
-    context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (
-                gtk_widget_get_display (GTK_WIDGET (window))));
-
-  g_app_info_launch_default_for_uri_async (HELP_URI, context, NULL,
-                                           help_launched_cb, g_object_ref (self));
+  cr_launch_uri_async (window != NULL ? GTK_WIDGET (window) : NULL, HELP_URI, help_launched_cb,
+                       g_object_ref (self));
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cr-launch.h"
 #include "cr-material-preview.h"
 #include "cr-materials-util.h"
 
@@ -68,7 +69,7 @@ open_launched_cb (GObject      *object,
   g_autoptr(CrMaterialPreview) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+  if (!cr_launch_uri_finish (result, &error))
     {
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
@@ -82,17 +83,13 @@ open_clicked_cb (GtkButton         *button,
   const char *path = cr_material_info_get_resolved_path (self->info);
   g_autoptr(GFile) file = NULL;
   g_autofree char *uri = NULL;
-  g_autoptr(GAppLaunchContext) context = NULL;
 
   if (path == NULL)
     return;
 
   file = g_file_new_for_path (path);
   uri = g_file_get_uri (file);
-  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (
-              gtk_widget_get_display (GTK_WIDGET (self))));
-  g_app_info_launch_default_for_uri_async (uri, context, NULL, open_launched_cb,
-                                           g_object_ref (self));
+  cr_launch_uri_async (GTK_WIDGET (self), uri, open_launched_cb, g_object_ref (self));
 }
 
 /**

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "cr-checked-page.h"
+#include "cr-launch.h"
 #include "materials/cr-materials-util.h"
 #include "cr-packer.h"
 #include "cr-portal-sheet.h"
@@ -969,7 +970,7 @@ launched_cb (GObject      *object,
   g_autoptr(CrSubmitPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+  if (!cr_launch_uri_finish (result, &error))
     {
       g_autofree char *message = NULL;
 
@@ -983,11 +984,7 @@ static void
 launch_uri (CrSubmitPage *self,
             const char   *uri)
 {
-  g_autoptr(GAppLaunchContext) context = NULL;
-
-  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (
-              gtk_widget_get_display (GTK_WIDGET (self))));
-  g_app_info_launch_default_for_uri_async (uri, context, NULL, launched_cb, g_object_ref (self));
+  cr_launch_uri_async (GTK_WIDGET (self), uri, launched_cb, g_object_ref (self));
 }
 
 typedef struct
