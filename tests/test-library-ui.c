@@ -1007,6 +1007,26 @@ test_library_folders (Fixture       *fixture,
   WAIT_FOR (find_widget (GTK_WIDGET (prefs), is_label_containing, "is listed already") != NULL);
   g_assert_nonnull (find_widget (GTK_WIDGET (prefs), is_label_containing, "is listed already"));
 
+  /* Open in Files, where no file manager is installed (as on the CI
+   * machine): the failure is said plainly. With one, it would open. */
+  {
+    g_autoptr(GAppInfo) files = g_app_info_get_default_for_type ("inode/directory", FALSE);
+
+    if (files == NULL)
+      {
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.open-library-folder",
+                                                   "s", shared));
+        WAIT_FOR (find_widget (GTK_WIDGET (prefs), is_label_containing,
+                               "The folder could not be opened") != NULL);
+        g_assert_nonnull (find_widget (GTK_WIDGET (prefs), is_label_containing,
+                                       "The folder could not be opened"));
+      }
+    else
+      {
+        g_test_message ("%s handles folders here: not opening one", g_app_info_get_name (files));
+      }
+  }
+
   /* A folder that is not there (a USB stick left at the office) says so. */
   {
     g_autofree char *missing = g_build_filename (shared, "not-plugged-in", NULL);

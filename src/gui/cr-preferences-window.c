@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cr-launch.h"
 #include "cr-library.h"
 #include "cr-preferences-window-private.h"
 #include "cr-signature.h"
@@ -131,12 +132,14 @@ add_to_strv_setting (GSettings  *settings,
 /* Trusted keys: the project's, which cannot be removed, then the user's
  * (the trusted-keys setting, in minisign's one-line base64 form). */
 
+/* A flat icon button of a row, running @action_name on @target. */
 static GtkWidget *
-make_remove_button (const char *tooltip,
-                    const char *action_name,
-                    const char *target)
+make_row_button (const char *icon_name,
+                 const char *tooltip,
+                 const char *action_name,
+                 const char *target)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
@@ -165,8 +168,9 @@ add_key_row (CrPreferencesWindow *self,
                              gtk_image_new_from_icon_name ("channel-secure-symbolic"));
   if (stored != NULL)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               make_remove_button (_("Stop Trusting This Key"),
-                                                   "prefs.remove-key", stored));
+                               make_row_button ("user-trash-symbolic",
+                                                _("Stop Trusting This Key"),
+                                                "prefs.remove-key", stored));
 
   adw_preferences_group_add (self->keys_group, row);
   g_ptr_array_add (self->key_rows, row);
@@ -408,7 +412,7 @@ add_folder_row (CrPreferencesWindow *self,
   g_autofree char *display = g_filename_display_name (base);
   g_autofree char *display_path = g_filename_display_name (path);
   g_autofree char *full_subtitle = NULL;
-  GtkWidget *icon;
+  GtkWidget *icon, *open;
 
   full_subtitle = subtitle != NULL ? g_strdup_printf ("%s\n%s", display_path, subtitle)
                                    : g_strdup (display_path);
@@ -419,10 +423,14 @@ add_folder_row (CrPreferencesWindow *self,
   icon = gtk_image_new_from_icon_name ("folder-symbolic");
   g_object_set_data (G_OBJECT (row), "folder-icon", icon);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  open = make_row_button ("folder-open-symbolic", _("Open in Files"), "prefs.open-library-folder",
+                          path);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
   if (removable)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               make_remove_button (_("Stop Listing This Folder (Its Cases Stay in It)"),
-                                                   "prefs.remove-library-folder", path));
+                               make_row_button ("user-trash-symbolic",
+                                                _("Stop Listing This Folder (Its Cases Stay in It)"),
+                                                "prefs.remove-library-folder", path));
 
   adw_preferences_group_add (self->folders_group, row);
   g_ptr_array_add (self->folder_rows, row);
@@ -648,6 +656,35 @@ add_library_folder_action (GtkWidget  *widget,
 }
 
 static void
+folder_opened_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CrPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cr_launch_uri_finish (result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is a system error message */
+      message = g_strdup_printf (_("The folder could not be opened: %s"), error->message);
+      show_toast (self, message);
+    }
+}
+
+static void
+open_library_folder_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  g_autofree char *uri = g_file_get_uri (folder);
+
+  cr_launch_uri_async (widget, uri, folder_opened_cb, g_object_ref (widget));
+}
+
+static void
 remove_library_folder_action (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *parameter)
@@ -678,8 +715,9 @@ fill_hosts (CrPreferencesWindow *self)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("channel-insecure-symbolic"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 make_remove_button (_("Require HTTPS Again"),
-                                                     "prefs.remove-host", hosts[i]));
+                                 make_row_button ("user-trash-symbolic",
+                                                  _("Require HTTPS Again"),
+                                                  "prefs.remove-host", hosts[i]));
       adw_preferences_group_add (self->hosts_group, row);
       g_ptr_array_add (self->host_rows, row);
     }
@@ -875,6 +913,8 @@ cr_preferences_window_class_init (CrPreferencesWindowClass *klass)
                                    add_library_folder_action);
   gtk_widget_class_install_action (widget_class, "prefs.remove-library-folder", "s",
                                    remove_library_folder_action);
+  gtk_widget_class_install_action (widget_class, "prefs.open-library-folder", "s",
+                                   open_library_folder_action);
   gtk_widget_class_install_action (widget_class, "prefs.add-key", NULL, add_key_action);
   gtk_widget_class_install_action (widget_class, "prefs.remove-key", "s", remove_key_action);
   gtk_widget_class_install_action (widget_class, "prefs.remove-host", "s", remove_host_action);
