@@ -18,6 +18,7 @@
 #include "cr-case-private.h"
 #include "cr-case.h"
 #include "cr-date.h"
+#include "cr-json-kinds.h"
 #include "cr-money.h"
 
 /* A case file is a few kilobytes; anything this large is not one. */
@@ -133,17 +134,7 @@ node_kind (JsonNode *node)
     }
 }
 
-static gboolean
-node_is_string (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-}
 
-static gboolean
-node_is_boolean (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
-}
 
 /* Looks up @key. Returns FALSE (with @error set) when the member violates
  * @need; otherwise TRUE with *@out the member, or NULL when it is absent or
@@ -208,32 +199,21 @@ wrong_type (const Reader  *r,
   return FALSE;
 }
 
-typedef gboolean (*NodeIsFunc) (JsonNode *node);
 
-static gboolean
-node_is_object (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_OBJECT (node);
-}
 
-static gboolean
-node_is_array (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_ARRAY (node);
-}
 
 /* get_member(), and then the member must be of the kind @is_kind tells
  * (@expected names it in the message). */
 static gboolean
-get_typed_member (const Reader  *r,
-                  JsonObject    *object,
-                  const char    *base,
-                  const char    *key,
-                  Need           need,
-                  NodeIsFunc     is_kind,
-                  const char    *expected,
-                  JsonNode     **out,
-                  GError       **error)
+get_typed_member (const Reader    *r,
+                  JsonObject      *object,
+                  const char      *base,
+                  const char      *key,
+                  Need             need,
+                  CrJsonIsKind     is_kind,
+                  const char      *expected,
+                  JsonNode       **out,
+                  GError         **error)
 {
   if (!get_member (r, object, base, key, need, out, error))
     return FALSE;
@@ -261,7 +241,7 @@ read_string (const Reader  *r,
 
   *out = NULL;
 
-  if (!get_typed_member (r, object, base, key, need, node_is_string, _("a string"), &node, error))
+  if (!get_typed_member (r, object, base, key, need, cr_json_is_string, _("a string"), &node, error))
     return FALSE;
   if (node != NULL)
     *out = g_strdup (json_node_get_string (node));
@@ -296,7 +276,7 @@ read_boolean (const Reader  *r,
 
   *out = CR_TRISTATE_UNKNOWN;
 
-  if (!get_typed_member (r, object, base, key, OPTIONAL, node_is_boolean, _("true or false"),
+  if (!get_typed_member (r, object, base, key, OPTIONAL, cr_json_is_boolean, _("true or false"),
                          &node, error))
     return FALSE;
   if (node != NULL)
@@ -307,27 +287,24 @@ read_boolean (const Reader  *r,
 /* A string member that @parse turns into a value: *@text is NULL when
  * the member is absent, or "" and @allow_empty; a string @parse refuses
  * is an error with its message. */
-typedef gboolean (*ParseFunc) (const char *text,
-                               gpointer    out,
-                               GError    **error);
 
 static gboolean
-read_parsed_string (const Reader  *r,
-                    JsonObject    *object,
-                    const char    *base,
-                    const char    *key,
-                    Need           need,
-                    const char    *expected,
-                    gboolean       allow_empty,
-                    ParseFunc      parse,
-                    gpointer       out,
-                    GError       **error)
+read_parsed_string (const Reader     *r,
+                    JsonObject       *object,
+                    const char       *base,
+                    const char       *key,
+                    Need              need,
+                    const char       *expected,
+                    gboolean          allow_empty,
+                    CrJsonParseText   parse,
+                    gpointer          out,
+                    GError          **error)
 {
   g_autoptr(GError) local_error = NULL;
   JsonNode *node;
   const char *text;
 
-  if (!get_typed_member (r, object, base, key, need, node_is_string, expected, &node, error))
+  if (!get_typed_member (r, object, base, key, need, cr_json_is_string, expected, &node, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
@@ -347,21 +324,7 @@ read_parsed_string (const Reader  *r,
   return TRUE;
 }
 
-static gboolean
-parse_date (const char *text,
-            gpointer    out,
-            GError    **error)
-{
-  return cr_date_parse (text, out, error);
-}
 
-static gboolean
-parse_money (const char *text,
-             gpointer    out,
-             GError    **error)
-{
-  return cr_money_parse (text, out, error);
-}
 
 /* Dates: strings YYYY-MM-DD. An optional date may also be "" (spreadsheets
  * write empty cells that way). @date stays cleared when absent. */
@@ -378,7 +341,7 @@ read_date (const Reader  *r,
 
   return read_parsed_string (r, object, base, key, need, _("a date written as YYYY-MM-DD"),
                              need == OPTIONAL || (r->flags & CR_CASE_LOAD_ALLOW_INCOMPLETE) != 0,
-                             parse_date, date, error);
+                             cr_json_parse_date, date, error);
 }
 
 /* Money: a decimal string in yuan; *@fen is -1 when absent. */
@@ -394,7 +357,7 @@ read_money (const Reader  *r,
 
   return read_parsed_string (r, object, base, key, OPTIONAL,
                              _("an amount in yuan written as a string, such as \"5000\""),
-                             TRUE, parse_money, fen, error);
+                             TRUE, cr_json_parse_money, fen, error);
 }
 
 static char *
@@ -482,7 +445,7 @@ read_object (const Reader  *r,
 
   *out = NULL;
 
-  if (!get_typed_member (r, object, base, key, need, node_is_object, _("an object"), &node, error))
+  if (!get_typed_member (r, object, base, key, need, cr_json_is_object, _("an object"), &node, error))
     return FALSE;
   if (node != NULL)
     *out = json_node_get_object (node);
@@ -502,7 +465,7 @@ read_array (const Reader  *r,
 
   *out = NULL;
 
-  if (!get_typed_member (r, object, base, key, need, node_is_array, _("an array"), &node, error))
+  if (!get_typed_member (r, object, base, key, need, cr_json_is_array, _("an array"), &node, error))
     return FALSE;
   if (node != NULL)
     *out = json_node_get_array (node);
@@ -700,7 +663,7 @@ read_performance (const Reader  *r,
   if (!get_member (r, performance, pointer, "rectification_completed", OPTIONAL,
                    &completed_node, error))
     return FALSE;
-  if (completed_node != NULL && !node_is_boolean (completed_node))
+  if (completed_node != NULL && !cr_json_is_boolean (completed_node))
     return wrong_type (r, pointer, "rectification_completed", _("true, false or null"),
                        completed_node, error);
   completed = completed_node == NULL ? CR_TRISTATE_UNKNOWN
@@ -842,9 +805,9 @@ read_header (const Reader  *r,
                  _("this is not a Credit Repair case: the key “format” is missing"));
       return FALSE;
     }
-  if (!node_is_string (format) || !g_str_equal (json_node_get_string (format), CR_CASE_FORMAT))
+  if (!cr_json_is_string (format) || !g_str_equal (json_node_get_string (format), CR_CASE_FORMAT))
     {
-      if (node_is_string (format))
+      if (cr_json_is_string (format))
         set_error (r, error, CR_CASE_ERROR_FORMAT, "/format",
                    _("this is not a Credit Repair case: the format is “%s”, expected “%s”"),
                    json_node_get_string (format), CR_CASE_FORMAT);

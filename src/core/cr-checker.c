@@ -28,6 +28,7 @@
 #include "cr-case-types.h"
 #include "cr-checker.h"
 #include "cr-date.h"
+#include "cr-json-kinds.h"
 #include "cr-money.h"
 #include "cr-rule-set-private.h"
 
@@ -188,44 +189,23 @@ invalid_case (GError    **error,
   return FALSE;
 }
 
-typedef gboolean (*NodeIsFunc) (JsonNode *node);
 
-static gboolean
-node_is_string (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-}
 
-static gboolean
-node_is_boolean (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
-}
 
-static gboolean
-node_is_object (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_OBJECT (node);
-}
 
-static gboolean
-node_is_array (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_ARRAY (node);
-}
 
 /* Each reader returns FALSE only for a value of the wrong type or outside
  * the format; a missing or null value leaves the output unset. This one
  * finds the member @key and checks its kind (@expected is the message
  * otherwise); *@out is NULL when it is missing or null. */
 static gboolean
-read_member (JsonObject  *object,
-             const char  *pointer,
-             const char  *key,
-             NodeIsFunc   is_kind,
-             const char  *expected,
-             JsonNode   **out,
-             GError     **error)
+read_member (JsonObject    *object,
+             const char    *pointer,
+             const char    *key,
+             CrJsonIsKind   is_kind,
+             const char    *expected,
+             JsonNode     **out,
+             GError       **error)
 {
   JsonNode *node = object ? json_object_get_member (object, key) : NULL;
 
@@ -253,7 +233,7 @@ read_string (JsonObject  *object,
   JsonNode *node;
 
   *out = NULL;
-  if (!read_member (object, pointer, key, node_is_string, _("expected a string"), &node, error))
+  if (!read_member (object, pointer, key, cr_json_is_string, _("expected a string"), &node, error))
     return FALSE;
   if (node != NULL)
     *out = json_node_get_string (node);
@@ -281,20 +261,17 @@ read_enum (JsonObject          *object,
   return TRUE;
 }
 
-typedef gboolean (*ParseFunc) (const char *text,
-                               gpointer    out,
-                               GError    **error);
 
 /* A string that @parse turns into *@out; FALSE for one it refuses.
  * *@known says whether there was a value. */
 static gboolean
-read_parsed (JsonObject  *object,
-             const char  *pointer,
-             const char  *key,
-             ParseFunc    parse,
-             gpointer     out,
-             gboolean    *known,
-             GError     **error)
+read_parsed (JsonObject       *object,
+             const char       *pointer,
+             const char       *key,
+             CrJsonParseText   parse,
+             gpointer          out,
+             gboolean         *known,
+             GError          **error)
 {
   g_autoptr(GError) local_error = NULL;
   const char *text;
@@ -315,21 +292,7 @@ read_parsed (JsonObject  *object,
   return TRUE;
 }
 
-static gboolean
-parse_date (const char *text,
-            gpointer    out,
-            GError    **error)
-{
-  return cr_date_parse (text, out, error);
-}
 
-static gboolean
-parse_money (const char *text,
-             gpointer    out,
-             GError    **error)
-{
-  return cr_money_parse (text, out, error);
-}
 
 static gboolean
 read_date (JsonObject  *object,
@@ -341,7 +304,7 @@ read_date (JsonObject  *object,
   gboolean known;
 
   g_date_clear (out, 1);
-  return read_parsed (object, pointer, key, parse_date, out, &known, error);
+  return read_parsed (object, pointer, key, cr_json_parse_date, out, &known, error);
 }
 
 static gboolean
@@ -353,7 +316,7 @@ read_money (JsonObject  *object,
             GError     **error)
 {
   *out = 0;
-  return read_parsed (object, pointer, key, parse_money, out, known, error);
+  return read_parsed (object, pointer, key, cr_json_parse_money, out, known, error);
 }
 
 static gboolean
@@ -366,7 +329,7 @@ read_boolean (JsonObject  *object,
   JsonNode *node;
 
   *out = -1;
-  if (!read_member (object, pointer, key, node_is_boolean, _("expected true or false"), &node,
+  if (!read_member (object, pointer, key, cr_json_is_boolean, _("expected true or false"), &node,
                     error))
     return FALSE;
   if (node != NULL)
@@ -384,7 +347,7 @@ read_object (JsonObject  *object,
   JsonNode *node;
 
   *out = NULL;
-  if (!read_member (object, pointer, key, node_is_object, _("expected an object"), &node, error))
+  if (!read_member (object, pointer, key, cr_json_is_object, _("expected an object"), &node, error))
     return FALSE;
   if (node != NULL)
     *out = json_node_get_object (node);
@@ -401,7 +364,7 @@ read_array (JsonObject  *object,
   JsonNode *node;
 
   *out = NULL;
-  if (!read_member (object, pointer, key, node_is_array, _("expected an array"), &node, error))
+  if (!read_member (object, pointer, key, cr_json_is_array, _("expected an array"), &node, error))
     return FALSE;
   if (node != NULL)
     *out = json_node_get_array (node);
