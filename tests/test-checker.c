@@ -969,7 +969,7 @@ test_json_shape (void)
   g_assert_cmpstr (json_object_get_string_member (root, "regime"), ==, "order58");
   ruleset = json_object_get_object_member (root, "ruleset");
   g_assert_cmpstr (json_object_get_string_member (ruleset, "id"), ==, "cn-national-order58");
-  g_assert_cmpstr (json_object_get_string_member (ruleset, "version"), ==, "2023.1");
+  g_assert_cmpstr (json_object_get_string_member (ruleset, "version"), ==, "2023.2");
   g_assert_cmpuint (strlen (json_object_get_string_member (ruleset, "sha256")), ==, 64);
   g_assert_false (json_object_get_boolean_member (root, "ready"));
 

@@ -164,7 +164,7 @@ test_json_shape (void)
   ruleset = json_object_get_object_member (root, "ruleset");
   assert_keys (ruleset, ruleset_keys);
   g_assert_cmpstr (json_object_get_string_member (ruleset, "id"), ==, "cn-national-order36");
-  g_assert_cmpstr (json_object_get_string_member (ruleset, "version"), ==, "2026.1");
+  g_assert_cmpstr (json_object_get_string_member (ruleset, "version"), ==, "2026.2");
   g_assert_cmpuint (strlen (json_object_get_string_member (ruleset, "sha256")), ==, 64);
 
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "records")), ==, 1);

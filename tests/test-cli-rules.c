@@ -109,7 +109,7 @@ write_rule_set (Fixture    *fx,
   g_assert_no_error (error);
   text = g_string_new (contents);
   g_string_replace (text, "\"id\": \"cn-national-order36\"", "\"id\": \"test-rules\"", 1);
-  g_string_replace (text, "\"version\": \"2026.1\"", version_line, 1);
+  g_string_replace (text, "\"version\": \"2026.2\"", version_line, 1);
   g_file_set_contents (path, text->str, text->len, &error);
   g_assert_no_error (error);
   return path;
@@ -307,7 +307,7 @@ test_fetch_and_list (Fixture       *fx,
                             &out2, &err2), ==, 1);
   assert_contains (err2, "index.json.minisig: refused: It was signed with key");
   assert_contains (err2, "Nothing was changed; the rule sets in force are still:");
-  assert_contains (err2, "cn-national-order36 2026.1 (bundled)");
+  assert_contains (err2, "cn-national-order36 2026.2 (bundled)");
 
   g_assert_cmpint (run_cli (fx, ARGS ("rules", "fetch", "--trust", fx->pub_path,
                                       "--cache-dir", fx->cache_dir, url), &out3, &err3), ==, 0);
@@ -347,7 +347,7 @@ test_fetch_and_list (Fixture       *fx,
   sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   line = g_strdup_printf ("test-rules\t2026.1\t2026-04-01…\tcached\t%s\tin force\n", sha);
   assert_contains (out6, line);
-  assert_contains (out6, "cn-national-order58\t2023.1\t2023-05-01…2026-03-31\tbundled\t");
+  assert_contains (out6, "cn-national-order58\t2023.2\t2023-05-01…2026-03-31\tbundled\t");
   /* The installed copy of a built-in set (CREDIT_REPAIR_RULES_DIR here) is
    * listed once, not once more as the GResource copy. */
   {
@@ -360,14 +360,14 @@ test_fetch_and_list (Fixture       *fx,
   g_assert_cmpint (run_cli (fx, ARGS ("rules", "list", "extra"), &out7, &err7), ==, 2);
 }
 
-/* Writes a copy of the real order36 rule set as version 2026.2 with known
+/* Writes a copy of the real order36 rule set as version 2026.3 with known
  * changes, through json-glib. */
 static char *
 write_changed_rule_set (Fixture *fx)
 {
   g_autofree char *src = g_build_filename (source_root, "data", "rules",
                                            "cn-national-order36.json", NULL);
-  g_autofree char *path = g_build_filename (fx->tmp, "order36-2026.2.json", NULL);
+  g_autofree char *path = g_build_filename (fx->tmp, "order36-2026.3.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(GError) error = NULL;
@@ -382,7 +382,7 @@ write_changed_rule_set (Fixture *fx)
   json_parser_load_from_file (parser, src, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
-  json_object_set_string_member (root, "version", "2026.2");
+  json_object_set_string_member (root, "version", "2026.3");
 
   /* The next year's New Year holidays arrive; a make-up working Saturday
    * is dropped. */
@@ -458,7 +458,7 @@ test_diff (Fixture       *fx,
   g_autofree char *notice_path = g_build_filename (source_root, "data", "rules",
                                                    "cn-national-notice527.json", NULL);
   const char *expected =
-    "Rule set cn-national-order36: version 2026.2 replaces version 2026.1.\n"
+    "Rule set cn-national-order36: version 2026.3 replaces version 2026.2.\n"
     "The calendar of public holidays is now known until 2027-12-31 (was until 2026-12-31).\n"
     "3 public holidays added to the calendar: 2027-01-01–2027-01-03.\n"
     "1 weekend day is no longer a working day: 2026-10-10.\n"
@@ -480,7 +480,7 @@ test_diff (Fixture       *fx,
   /* In the user's language, rule texts included. */
   g_assert_cmpint (run_cli_in (fx, ARGS ("rules", "diff", old_path, new_path), NULL, "zh_CN",
                                &out5, &err5), ==, 0);
-  assert_contains (out5, "规则集 cn-national-order36：版本 2026.2 取代版本 2026.1。\n");
+  assert_contains (out5, "规则集 cn-national-order36：版本 2026.3 取代版本 2026.2。\n");
   assert_contains (out5, "规则 R20-PAYMENT-DATE-MISSING 变得更严格：其检查结果的严重程度现为“错误”"
                          "（原为“警告”）。\n");
   assert_contains (out5, "新规则 R41-NEW（提示）：信用修复免费办理");
@@ -492,8 +492,8 @@ test_diff (Fixture       *fx,
 
   /* Two real regimes: order58 → order36. */
   g_assert_cmpint (run_cli (fx, ARGS ("rules", "diff", older_path, old_path), &out3, &err3), ==, 0);
-  assert_contains (out3, "Rule set cn-national-order36 version 2026.1 replaces rule set "
-                         "cn-national-order58 version 2023.1.\n");
+  assert_contains (out3, "Rule set cn-national-order36 version 2026.2 replaces rule set "
+                         "cn-national-order58 version 2023.2.\n");
   assert_contains (out3, "It governs applications with no end date (was until 2026-03-31).\n");
   assert_contains (out3, "Rule R27-IDENTITY (error) was removed: ");
   assert_contains (out3, "The legal representative certificate or power of attorney is no longer "

@@ -694,9 +694,9 @@ static const struct
   const char *from;
   const char *until;
 } bundled[] = {
-  { "cn-national-notice527", "notice527", "2019.1", "2019-07-01", "2023-04-30" },
-  { "cn-national-order58", "order58", "2023.1", "2023-05-01", "2026-03-31" },
-  { "cn-national-order36", "order36", "2026.1", "2026-04-01", NULL },
+  { "cn-national-notice527", "notice527", "2019.2", "2019-07-01", "2023-04-30" },
+  { "cn-national-order58", "order58", "2023.2", "2023-05-01", "2026-03-31" },
+  { "cn-national-order36", "order36", "2026.2", "2026-04-01", NULL },
 };
 
 static void
@@ -939,8 +939,8 @@ test_cache_precedence (void)
   /* An older cached version does not shadow a newer installed one. */
   rule_set = cr_rule_set_collection_lookup (collection, "cn-national-order58");
   g_assert_cmpint (cr_rule_set_get_source (rule_set), ==, CR_RULE_SET_SOURCE_INSTALLED);
-  g_assert_cmpstr (cr_rule_set_get_version (rule_set), ==, "2023.1");
-  /* 2019.10 is newer than 2019.1 (numbers compare as numbers). */
+  g_assert_cmpstr (cr_rule_set_get_version (rule_set), ==, "2023.2");
+  /* 2019.10 is newer than 2019.2 (numbers compare as numbers). */
   rule_set = cr_rule_set_collection_lookup (collection, "cn-national-notice527");
   g_assert_cmpint (cr_rule_set_get_source (rule_set), ==, CR_RULE_SET_SOURCE_CACHE);
   g_assert_cmpstr (cr_rule_set_get_version (rule_set), ==, "2019.10");
@@ -975,7 +975,7 @@ test_cache_invalid_falls_back (void)
   g_assert_nonnull (strstr (warnings[0], "/rules/3/severity"));
   rule_set = cr_rule_set_collection_lookup (collection, "cn-national-order36");
   g_assert_nonnull (rule_set);
-  g_assert_cmpstr (cr_rule_set_get_version (rule_set), ==, "2026.1");
+  g_assert_cmpstr (cr_rule_set_get_version (rule_set), ==, "2026.2");
   g_assert_cmpint (cr_rule_set_get_source (rule_set), ==, CR_RULE_SET_SOURCE_INSTALLED);
 
   remove_file (cache, "cn-national-order36.json");

@@ -232,7 +232,7 @@ make_rule_set (const char *id,
   g_assert_no_error (error);
   text = g_string_new (contents);
   g_assert_cmpuint (g_string_replace (text, "\"id\": \"cn-national-order36\"", id_line, 1), ==, 1);
-  g_assert_cmpuint (g_string_replace (text, "\"version\": \"2026.1\"", version_line, 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "\"version\": \"2026.2\"", version_line, 1), ==, 1);
   return g_string_free_to_bytes (g_steal_pointer (&text));
 }
 
@@ -873,7 +873,7 @@ test_bundled_downgrade (Fixture       *fx,
                                         NULL);
 
   expect_failure (fx, fx->index_url, CR_RULES_CLIENT_ERROR, CR_RULES_CLIENT_ERROR_DOWNGRADE,
-                  "is older than version 2026.1 in force (bundled)");
+                  "is older than version 2026.2 in force (bundled)");
 }
 
 static void

@@ -86,7 +86,7 @@ write_rule_set (Fixture    *fx,
   g_assert_no_error (error);
   text = g_string_new (contents);
   g_string_replace (text, "\"id\": \"cn-national-order36\"", "\"id\": \"classroom\"", 1);
-  g_string_replace (text, "\"version\": \"2026.1\"", version_line, 1);
+  g_string_replace (text, "\"version\": \"2026.2\"", version_line, 1);
   g_file_set_contents (path, text->str, text->len, &error);
   g_assert_no_error (error);
   return path;

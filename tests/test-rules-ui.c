@@ -6,7 +6,7 @@
  * The user cache and data folders are temporary, so the rule sets in force
  * at the start are the bundled ones (data/rules). An update is a signed
  * directory (index and rule set, each with its minisign signature) served
- * by a loopback server: version 2026.2 of the Order 36 rule set in which a
+ * by a loopback server: version 2026.3 of the Order 36 rule set in which a
  * general penalty is shown at least 6 months instead of 3 before it can be
  * repaired. The library holds the Wuxi sample case, whose record is such a
  * penalty, so its earliest application date moves.
@@ -157,7 +157,7 @@ sign (CrSecretKey *key,
   return g_bytes_new_take (signature, strlen (signature));
 }
 
-/* Serves Order 36 as version 2026.2, with the minimum period of a general
+/* Serves Order 36 as version 2026.3, with the minimum period of a general
  * penalty doubled, in a signed index. */
 static void
 publish_update (Fixture *fixture)
@@ -179,7 +179,7 @@ publish_update (Fixture *fixture)
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
   text = g_string_new (contents);
-  g_assert_cmpuint (g_string_replace (text, "\"version\": \"2026.1\"", "\"version\": \"2026.2\"", 1),
+  g_assert_cmpuint (g_string_replace (text, "\"version\": \"2026.2\"", "\"version\": \"2026.3\"", 1),
                     ==, 1);
   g_assert_cmpuint (g_string_replace (text, "\"earliest\": 3,\n      \"display_end\": 12",
                                       "\"earliest\": 6,\n      \"display_end\": 12", 1), ==, 1);
@@ -187,10 +187,10 @@ publish_update (Fixture *fixture)
   doc_signature = sign (fixture->key, doc);
 
   entry->id = g_strdup ("cn-national-order36");
-  entry->version = g_strdup ("2026.2");
+  entry->version = g_strdup ("2026.3");
   entry->valid_from = g_strdup ("2026-04-01");
-  entry->url = g_strdup ("cn-national-order36-2026.2.json");
-  entry->signature_url = g_strdup ("cn-national-order36-2026.2.json.minisig");
+  entry->url = g_strdup ("cn-national-order36-2026.3.json");
+  entry->signature_url = g_strdup ("cn-national-order36-2026.3.json.minisig");
   entry->sha256 = cr_rules_sha256 (doc);
   entry->size = g_bytes_get_size (doc);
   cr_rules_index_take_entry (index, entry);
@@ -198,10 +198,10 @@ publish_update (Fixture *fixture)
   index_bytes = g_bytes_new_take (index_text, length);
   index_signature = sign (fixture->key, index_bytes);
 
-  cr_test_server_add_static (fixture->server, "/rules/cn-national-order36-2026.2.json",
+  cr_test_server_add_static (fixture->server, "/rules/cn-national-order36-2026.3.json",
                              "application/json", g_bytes_get_data (doc, NULL),
                              g_bytes_get_size (doc));
-  cr_test_server_add_static (fixture->server, "/rules/cn-national-order36-2026.2.json.minisig",
+  cr_test_server_add_static (fixture->server, "/rules/cn-national-order36-2026.3.json.minisig",
                              "application/octet-stream", g_bytes_get_data (doc_signature, NULL),
                              g_bytes_get_size (doc_signature));
   cr_test_server_add_static (fixture->server, "/rules/index.json", "application/json",
@@ -268,9 +268,9 @@ test_status_bundled (Fixture       *fixture,
 
   /* The set in force today, as shipped, and the older regimes. */
   {
-    g_autofree char *v2026 = version_text ("2026.1", _("bundled with the application"));
-    g_autofree char *v2023 = version_text ("2023.1", _("bundled with the application"));
-    g_autofree char *v2019 = version_text ("2019.1", _("bundled with the application"));
+    g_autofree char *v2026 = version_text ("2026.2", _("bundled with the application"));
+    g_autofree char *v2023 = version_text ("2023.2", _("bundled with the application"));
+    g_autofree char *v2019 = version_text ("2019.2", _("bundled with the application"));
 
     row = find_row (rows, v2026);
     g_assert_nonnull (row);
@@ -313,8 +313,8 @@ test_update (Fixture       *fixture,
   g_assert_cmpuint (cr_rules_report_get_sets (report)->len, ==, 1);
   set = g_ptr_array_index (cr_rules_report_get_sets (report), 0);
   g_assert_cmpstr (set->id, ==, "cn-national-order36");
-  g_assert_cmpstr (set->old_version, ==, "2026.1");
-  g_assert_cmpstr (set->new_version, ==, "2026.2");
+  g_assert_cmpstr (set->old_version, ==, "2026.2");
+  g_assert_cmpstr (set->new_version, ==, "2026.3");
   g_assert_nonnull (set->changes);
   g_assert_cmpuint (set->changes->len, >=, 2);
 
@@ -331,16 +331,16 @@ test_update (Fixture       *fixture,
 
     g_assert_true (has_text (texts, line));
   }
-  g_assert_true (has_text (texts, "2026.2"));
+  g_assert_true (has_text (texts, "2026.3"));
   cr_test_ui_save_screenshot (GTK_WIDGET (changes), "rules-what-changed");
   gtk_window_destroy (changes);
 
   /* The panel says what is in force now and where it came from. */
-  WAIT_FOR (!cr_rules_updater_get_checking (fixture->updater) && panel_has_row (fixture, "2026.2"));
+  WAIT_FOR (!cr_rules_updater_get_checking (fixture->updater) && panel_has_row (fixture, "2026.3"));
   rows = cr_rules_status_panel_dup_rows (CR_RULES_STATUS_PANEL (fixture->panel));
   {
     g_autofree char *origin = g_strdup_printf (_("fetched just now from %s"), "127.0.0.1");
-    g_autofree char *version = version_text ("2026.2", origin);
+    g_autofree char *version = version_text ("2026.3", origin);
     g_autofree char *prefix = format_prefix (_("Last checked for updates on %s."));
 
     g_assert_nonnull (find_row (rows, version));
@@ -371,7 +371,7 @@ test_failure (Fixture       *fixture,
   {
     g_autofree char *prefix = format_prefix (_("The last check failed, so the rules above stay in "
                                                "force: %s"));
-    g_autofree char *version = version_text ("2026.1", _("bundled with the application"));
+    g_autofree char *version = version_text ("2026.2", _("bundled with the application"));
 
     g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (error_label)), prefix));
     rows = cr_rules_status_panel_dup_rows (CR_RULES_STATUS_PANEL (fixture->panel));
