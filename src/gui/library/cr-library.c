@@ -131,11 +131,15 @@ case_folder_changed_cb (GFileMonitor      *monitor,
     schedule_refresh (self);
 }
 
+/* The free function of both kinds of monitor: no event reaches the
+ * library once it is dropped. */
 static void
 stop_monitor (gpointer data)
 {
   GFileMonitor *monitor = data;
 
+  g_signal_handlers_disconnect_matched (monitor, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                        root_changed_cb, NULL);
   g_signal_handlers_disconnect_matched (monitor, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
                                         case_folder_changed_cb, NULL);
   g_file_monitor_cancel (monitor);
@@ -180,21 +184,7 @@ watch_case_folders (CrLibrary *self)
 static void
 watch_stores (CrLibrary *self)
 {
-  if (self->monitors != NULL)
-    {
-      for (guint i = 0; i < self->monitors->len; i++)
-        {
-          GFileMonitor *monitor = g_ptr_array_index (self->monitors, i);
-
-          g_signal_handlers_disconnect_by_data (monitor, self);
-          g_file_monitor_cancel (monitor);
-        }
-      g_ptr_array_set_size (self->monitors, 0);
-    }
-  else
-    {
-      self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
-    }
+  g_ptr_array_set_size (self->monitors, 0);
 
   for (guint i = 0; i < self->stores->len; i++)
     {
@@ -276,15 +266,7 @@ cr_library_dispose (GObject *object)
   g_clear_object (&self->list_cancellable);
   g_clear_object (&self->status_cancellable);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  if (self->monitors != NULL)
-    {
-      for (guint i = 0; i < self->monitors->len; i++)
-        {
-          g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->monitors, i), self);
-          g_file_monitor_cancel (g_ptr_array_index (self->monitors, i));
-        }
-      g_clear_pointer (&self->monitors, g_ptr_array_unref);
-    }
+  g_clear_pointer (&self->monitors, g_ptr_array_unref);
   g_clear_pointer (&self->case_monitors, g_hash_table_unref);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_func (self->settings, library_folders_changed_cb, self);
@@ -354,6 +336,7 @@ cr_library_init (CrLibrary *self)
 {
   g_mutex_init (&self->rules_lock);
   self->status_cancellable = g_cancellable_new ();
+  self->monitors = g_ptr_array_new_with_free_func (stop_monitor);
   self->case_monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stop_monitor);
   self->items = g_list_store_new (CR_TYPE_LIBRARY_ITEM);
 }
